@@ -1,0 +1,54 @@
+//! Reads and validates `data/`, then embeds it as JSON. A broken data file fails the build
+//! with a message naming the file, the record and the field.
+#![allow(dead_code)]
+
+#[path = "src/dates.rs"]
+mod dates;
+#[path = "src/load.rs"]
+mod load;
+#[path = "src/model.rs"]
+mod model;
+#[path = "src/numbers.rs"]
+mod numbers;
+#[path = "src/validate.rs"]
+mod validate;
+
+use std::path::Path;
+
+/// Set to 1 to build with broken data (an empty dataset is embedded), so that the `ue-data`
+/// tool can still run and report on it.
+const ALLOW_INVALID: &str = "UE_ALLOW_INVALID_DATA";
+
+fn main() {
+    for file in ["data", "src/dates.rs", "src/load.rs", "src/model.rs", "src/numbers.rs", "src/validate.rs"] {
+        println!("cargo:rerun-if-changed={file}");
+    }
+    println!("cargo:rerun-if-env-changed={ALLOW_INVALID}");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    let out_file = Path::new(&out_dir).join("dataset.json");
+
+    let problems: Vec<String> = match load::load_dir(Path::new("data")) {
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        Ok(loaded) => {
+            let problems = validate::validate(&loaded.dataset);
+            if problems.is_empty() {
+                let json = serde_json::to_string(&loaded.dataset).expect("the dataset serialises to JSON");
+                std::fs::write(&out_file, json).expect("OUT_DIR is writable");
+                return;
+            }
+            problems.iter().map(|p| loaded.describe(p)).collect()
+        }
+    };
+    if std::env::var(ALLOW_INVALID).is_ok_and(|v| v == "1") {
+        println!("cargo:warning=data/ has {} problem(s); embedding an empty dataset ({ALLOW_INVALID}=1)", problems.len());
+        let empty = serde_json::to_string(&model::Dataset::empty()).expect("the empty dataset serialises");
+        std::fs::write(&out_file, empty).expect("OUT_DIR is writable");
+        return;
+    }
+    eprintln!("error: the dataset in data/ is broken ({} problem(s)):", problems.len());
+    for problem in &problems {
+        eprintln!("  {problem}");
+    }
+    eprintln!("Fix the files named above; `{ALLOW_INVALID}=1 cargo run --bin ue-data -- validate` lists the same problems.");
+    std::process::exit(1);
+}

@@ -1,0 +1,27 @@
+//! union-explorer: the work reports of Fujian's trade unions as a structured, traceable
+//! dataset, and a browser app to explore it.
+//!
+//! The core (model, dates, numbers, validation, source reconciliation) uses no browser types
+//! and is tested natively; the web layer lives in `app` and is compiled for wasm32 only.
+
+pub mod coverage;
+pub mod dates;
+pub mod model;
+pub mod numbers;
+pub mod sources;
+pub mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
+
+/// The dataset compiled into this build (written by `build.rs` from `data/`, already validated).
+pub mod embedded {
+    use crate::model::Dataset;
+
+    /// JSON in the export schema.
+    pub const DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
+
+    pub fn dataset() -> Result<Dataset, String> {
+        serde_json::from_str(DATASET_JSON).map_err(|e| format!("embedded dataset: {e}"))
+    }
+}
