@@ -24,7 +24,10 @@ pub struct Reconciliation {
 pub fn reconcile(text: &SourceText, data: &Dataset, skips: &[Skip], doc_id: &str) -> Reconciliation {
     let mut result = Reconciliation { misses: Vec::new(), explanations: Vec::new() };
     let mut cite = |kind: &'static str, id: &str, field: &'static str, line: u32, token: &str, label: String| {
-        match text.find_on_line(line, token) {
+        // the same token cited twice on a line stands for its first and its second occurrence
+        let candidates = text.find_all_on_line(line, token);
+        let unused = candidates.iter().find(|span| !result.explanations.iter().any(|e| e.span == **span));
+        match unused.or(candidates.first()).cloned() {
             Some(span) => result.explanations.push(Explanation { span, label }),
             None => result.misses.push(Problem {
                 record_kind: kind,

@@ -6,13 +6,18 @@
 
 pub mod coverage;
 pub mod dates;
+pub mod i18n;
 pub mod model;
 pub mod numbers;
 pub mod sources;
+pub mod state;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
 
 /// The dataset compiled into this build (written by `build.rs` from `data/`, already validated).
 pub mod embedded {

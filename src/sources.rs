@@ -53,15 +53,25 @@ impl SourceText {
     /// Where `token` (spacing ignored) starts on 1-based `line`; it may run on into the next
     /// non-empty lines, as a token broken by a line break does.
     pub fn find_on_line(&self, line: u32, token: &str) -> Option<Range<usize>> {
+        self.find_all_on_line(line, token).into_iter().next()
+    }
+
+    /// Every place `token` starts on `line`, first to last, never inside a longer number
+    /// (`1` is not found in `1150`).
+    pub fn find_all_on_line(&self, line: u32, token: &str) -> Vec<Range<usize>> {
         let needle: Vec<char> = crate::numbers::normalise(token).chars().collect();
-        if needle.is_empty() {
-            return None;
-        }
-        let starts = self.line_range(line)?;
+        let Some(starts) = self.line_range(line).filter(|_| !needle.is_empty()) else { return Vec::new() };
+        let is_numeric = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit() || *c == '.');
         starts
             .into_iter()
-            .find(|&p| self.stream.get(p..p + needle.len()) == Some(&needle[..]))
+            .filter(|&p| self.stream.get(p..p + needle.len()) == Some(&needle[..]))
+            .filter(|&p| {
+                let before = p.checked_sub(1).and_then(|b| self.stream.get(b));
+                let after = self.stream.get(p + needle.len());
+                !(is_numeric(needle.first()) && is_numeric(before)) && !(is_numeric(needle.last()) && is_numeric(after))
+            })
             .map(|p| p..p + needle.len())
+            .collect()
     }
 
     /// A short piece of the normalised text around `span`, for listings.
@@ -160,6 +170,9 @@ mod tests {
         assert!(text.find_on_line(1, "973.27").is_none());
         assert!(text.find_on_line(0, "标题").is_none());
         assert!(text.find_on_line(99, "标题").is_none());
+        let text = SourceText::new("建成1150个，另有1个");
+        assert_eq!(text.find_on_line(1, "1"), Some(10..11));
+        assert_eq!(text.find_on_line(1, "115"), None);
     }
 
     #[test]

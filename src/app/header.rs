@@ -1,0 +1,38 @@
+//! The page header: product name in both languages and the language switch.
+
+use super::use_app;
+use crate::i18n::{self, Lang};
+use leptos::prelude::*;
+
+/// Product name (always in both languages, the current one first) and the zh/en switch.
+#[component]
+pub fn Header() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let other = move || match lang.get() {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    view! {
+        <header class="site-header">
+            <div class="brand">
+                <h1 class="brand-name">{move || i18n::APP_NAME.get(lang.get())}</h1>
+                <p class="brand-alt" lang=move || other().code()>{move || i18n::APP_NAME.get(other())}</p>
+                <p class="tagline">{move || i18n::APP_TAGLINE.get(lang.get())}</p>
+            </div>
+            <div class="lang-switch" role="group" aria-label=move || i18n::LANGUAGE.get(lang.get())>
+                {Lang::ALL.into_iter().map(|choice| view! {
+                    <button
+                        type="button"
+                        lang=choice.code()
+                        data-lang=choice.code()
+                        aria-pressed=move || (lang.get() == choice).to_string()
+                        on:click=move |_| app.view.update(|v| v.lang = Some(choice))
+                    >
+                        {choice.endonym()}
+                    </button>
+                }).collect_view()}
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,114 @@
+//! The browser layer: components that read the shared state and draw it. All logic they need
+//! lives in the native-tested core (`state`, `i18n`, `model`).
+
+mod header;
+mod notice;
+mod tabs;
+mod url;
+
+use crate::i18n::{self, Lang};
+use crate::model::Dataset;
+use crate::state::{IgnoredParam, Tab, ViewState};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shared through context: the one view state, and what derives from the page itself.
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    /// Everything the URL holds; components change it, `url` keeps the address bar in step.
+    pub view: RwSignal<ViewState>,
+    /// The language the browser prefers, used while the URL names none.
+    pub browser_lang: Lang,
+    /// Query parameters that could not be applied, shown until dismissed.
+    pub ignored: RwSignal<Vec<IgnoredParam>>,
+    pub data: RwSignal<Arc<Dataset>>,
+}
+
+impl AppContext {
+    /// The interface language in effect.
+    pub fn lang(&self) -> Memo<Lang> {
+        let view = self.view;
+        let browser_lang = self.browser_lang;
+        Memo::new(move |_| view.with(|v| v.lang.unwrap_or(browser_lang)))
+    }
+}
+
+pub fn use_app() -> AppContext {
+    expect_context::<AppContext>()
+}
+
+/// Starts the explorer: reads the URL, decodes the embedded dataset and mounts the page.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole page: header, notices, the tab bar and the open view.
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, ignored) = ViewState::from_query(&url::current_query());
+    let (data, data_error) = match crate::embedded::dataset() {
+        Ok(data) => (data, None),
+        Err(message) => (Dataset::empty(), Some(message)),
+    };
+    let context = AppContext {
+        view: RwSignal::new(initial),
+        browser_lang: url::browser_lang(),
+        ignored: RwSignal::new(ignored),
+        data: RwSignal::new(Arc::new(data)),
+    };
+    provide_context(context);
+    url::sync_with_address_bar(context.view);
+    let lang = context.lang();
+    Effect::new(move |_| url::set_document_lang(lang.get()));
+
+    view! {
+        <header::Header/>
+        <notice::IgnoredParamsNotice/>
+        {data_error.map(|message| view! {
+            <p class="notice notice-error" role="alert">{move || i18n::DATA_ERROR.get(lang.get())} " " {message}</p>
+        })}
+        <tabs::TabBar/>
+        <main id="main" class="view" aria-live="polite">
+            <ViewPlaceholder/>
+        </main>
+    }
+}
+
+/// What the open tab shows until its view is built: what it will hold and the dataset's size.
+#[component]
+fn ViewPlaceholder() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let tab = Memo::new(move |_| app.view.with(|v| v.tab));
+    let description = move || {
+        let text = match tab.get() {
+            Tab::Timeline => i18n::COMING_TIMELINE,
+            Tab::Charts => i18n::COMING_CHARTS,
+            Tab::Table => i18n::COMING_TABLE,
+            Tab::Documents => i18n::COMING_DOCUMENTS,
+        };
+        text.get(lang.get())
+    };
+    let counts = move || {
+        let lang = lang.get();
+        app.data.with(|d| {
+            format!(
+                "{}: {} {} · {} {} · {} {}",
+                i18n::DATASET_SUMMARY.get(lang),
+                d.facts.len(),
+                i18n::FACTS.get(lang),
+                d.events.len(),
+                i18n::EVENTS.get(lang),
+                d.documents.len(),
+                i18n::DOCUMENTS.get(lang)
+            )
+        })
+    };
+    view! {
+        <section class="panel" data-tab=move || tab.get().code()>
+            <p class="lead">{description}</p>
+            <p class="dataset-summary" data-testid="dataset-summary">{counts}</p>
+        </section>
+    }
+}

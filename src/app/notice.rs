@@ -1,0 +1,41 @@
+//! The notice that lists link parameters that were not understood.
+
+use super::use_app;
+use crate::i18n;
+use crate::state::IgnoreReason;
+use leptos::prelude::*;
+
+fn reason_text(reason: IgnoreReason, lang: i18n::Lang) -> &'static str {
+    let text = match reason {
+        IgnoreReason::UnknownParameter => i18n::Text { zh: "未知参数", en: "unknown parameter" },
+        IgnoreReason::InvalidValue => i18n::Text { zh: "无效的值", en: "invalid value" },
+        IgnoreReason::Repeated => i18n::Text { zh: "重复", en: "given twice" },
+    };
+    text.get(lang)
+}
+
+/// Dismissible; shows names and values as text, never as markup.
+#[component]
+pub fn IgnoredParamsNotice() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    move || {
+        let ignored = app.ignored.get();
+        (!ignored.is_empty()).then(|| {
+            let lang = lang.get();
+            view! {
+                <div class="notice" role="status" data-testid="ignored-params">
+                    <p>{i18n::NOTICE_IGNORED.get(lang)}</p>
+                    <ul>
+                        {ignored.into_iter().map(|p| view! {
+                            <li><code>{format!("{}={}", p.name, p.value)}</code> " (" {reason_text(p.reason, lang)} ")"</li>
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="notice-dismiss" on:click=move |_| app.ignored.set(Vec::new())>
+                        {i18n::DISMISS.get(lang)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,46 @@
+//! Keeps the view state and the address bar in step, by hand rather than with a router: read
+//! `location.search`, write with `history.pushState`, follow Back with `popstate`. Relative
+//! URLs keep the build working under any sub-path.
+
+use crate::i18n::Lang;
+use crate::state::ViewState;
+use leptos::prelude::*;
+
+pub fn current_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+pub fn browser_lang() -> Lang {
+    let navigator = window().navigator();
+    let preferred: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if preferred.is_empty() {
+        Lang::from_browser(navigator.language().as_deref())
+    } else {
+        Lang::from_browser(preferred.iter().map(String::as_str))
+    }
+}
+
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = document().document_element() {
+        // the page still works without it; nothing to report
+        let _ = root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+    }
+}
+
+/// Every state change that alters the query string adds a history entry; Back restores the
+/// previous state.
+pub fn sync_with_address_bar(view: RwSignal<ViewState>) {
+    Effect::new(move |_| {
+        let query = view.with(ViewState::to_query);
+        if query != current_query().trim_start_matches('?') {
+            let target = if query.is_empty() { window().location().pathname().unwrap_or_default() } else { format!("?{query}") };
+            // a refused history entry leaves the page as it is; nothing to recover
+            let _ = window().history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target)));
+        }
+    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let (state, _) = ViewState::from_query(&current_query());
+        view.set(state);
+    });
+    on_cleanup(move || handle.remove());
+}

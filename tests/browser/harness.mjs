@@ -1,0 +1,107 @@
+// Browser test harness: serves a release build from 127.0.0.1 on a free port, drives Debian's
+// Chromium headless through playwright-core, and fails a page on any console error, uncaught
+// exception or failed request. Everything it starts, it stops.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(ROOT, 'target/e2e');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves each `mounts` entry ({ prefix: '/', dir: 'dist' }) as static files; a path with no
+ * file extension falls back to that mount's index.html, as static hosts do.
+ */
+export async function serve(mounts) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const mount = mounts.filter((m) => path.startsWith(m.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+    if (!mount) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const dir = resolve(ROOT, mount.dir);
+    let file = normalize(join(dir, path.slice(mount.prefix.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (path.endsWith('/') || !extname(file)) file = join(dir, 'index.html');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const MOBILE = { width: 390, height: 844 };
+
+/**
+ * A fresh page that records every console error, uncaught exception and failed request;
+ * call `assertClean()` at the end of each test.
+ */
+export async function openPage(browser, { viewport = DESKTOP, colorScheme = 'light', locale = 'zh-CN' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, locale, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return {
+    page,
+    problems,
+    assertClean() {
+      if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join('\n  ')}`);
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Waits until the app has mounted: the header and the tab bar are on screen. */
+export async function waitForApp(page) {
+  await page.waitForSelector('nav.tabs button[data-tab]', { timeout: 20000 });
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
