@@ -6,6 +6,8 @@
 
 pub mod coverage;
 pub mod dates;
+pub mod explore;
+pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod numbers;

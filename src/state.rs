@@ -5,8 +5,21 @@
 //! |---|---|---|
 //! | `tab` | `timeline` `charts` `table` `documents` | the open view (default `timeline`) |
 //! | `lang` | `zh` `en` | interface language (default: the browser's) |
+//! | `r` | region ids, comma-separated | regions (each includes the regions below it) |
+//! | `c` | category ids, comma-separated | categories |
+//! | `d` | document ids, comma-separated | source reports |
+//! | `y` | `2018-2023` or `2021` | years a record must overlap |
+//! | `q` | text | search in titles, indicators, notes, names and regions |
+//! | `chart` | `bars` `time` `profile` `money` | which chart the Charts tab shows |
+//! | `ind` | indicator id | the indicator of the bars and time charts |
+//! | `tl` | `2016-2021` | the timeline's zoomed year range |
+//! | `lanes` | `region` `category` | how the timeline is split into lanes (default `region`) |
+//! | `sort` | `value`, `-value`, `period`, … | the table's sort column; `-` for descending |
+//! | `rec` | fact or event id | the record opened in the record view |
 
+use crate::explore::Filter;
 use crate::i18n::Lang;
+use crate::model::Dataset;
 
 /// The views of the explorer, one tab each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -35,11 +48,119 @@ impl Tab {
     }
 }
 
+/// The four charts of the Charts tab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ChartKind {
+    /// One indicator across regions.
+    #[default]
+    Bars,
+    /// One indicator over time, each value drawn over the period it covers.
+    Time,
+    /// Facts and events per category for each region.
+    Profile,
+    /// Money by category and region.
+    Money,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 4] = [ChartKind::Bars, ChartKind::Time, ChartKind::Profile, ChartKind::Money];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ChartKind::Bars => "bars",
+            ChartKind::Time => "time",
+            ChartKind::Profile => "profile",
+            ChartKind::Money => "money",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        ChartKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// What the timeline's lanes group by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lanes {
+    #[default]
+    Region,
+    Category,
+}
+
+impl Lanes {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lanes::Region => "region",
+            Lanes::Category => "category",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Lanes::Region, Lanes::Category].into_iter().find(|l| l.code() == code)
+    }
+}
+
+/// Table columns that can be sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    Value,
+    Raw,
+    Qualifier,
+    Region,
+    Period,
+    Indicator,
+    Document,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 7] =
+        [SortKey::Indicator, SortKey::Value, SortKey::Raw, SortKey::Qualifier, SortKey::Region, SortKey::Period, SortKey::Document];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SortKey::Value => "value",
+            SortKey::Raw => "raw",
+            SortKey::Qualifier => "qualifier",
+            SortKey::Region => "region",
+            SortKey::Period => "period",
+            SortKey::Indicator => "indicator",
+            SortKey::Document => "doc",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        SortKey::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+/// The longest search text a link may carry.
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// Years a link may name; anything else is a typo or garbage.
+const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ViewState {
     pub tab: Tab,
     /// `None`: follow the browser.
     pub lang: Option<Lang>,
+    pub filter: Filter,
+    pub chart: ChartKind,
+    /// The indicator of the bars and time charts; `None` picks the best-covered one.
+    pub indicator: Option<String>,
+    /// The timeline's zoom; `None` shows every year of the data.
+    pub timeline: Option<(i32, i32)>,
+    pub lanes: Lanes,
+    /// `None`: the order of the reports.
+    pub sort: Option<Sort>,
+    /// The fact or event open in the record view.
+    pub record: Option<String>,
 }
 
 /// A query parameter that was not applied, and why.
@@ -54,32 +175,113 @@ pub struct IgnoredParam {
 pub enum IgnoreReason {
     UnknownParameter,
     InvalidValue,
+    /// An id the dataset does not have.
+    UnknownId,
     Repeated,
+    TooLong,
+}
+
+impl IgnoreReason {
+    /// Why, in words for the notice.
+    pub fn text(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            IgnoreReason::UnknownParameter => Text { zh: "未知参数", en: "unknown parameter" },
+            IgnoreReason::InvalidValue => Text { zh: "无效的值", en: "invalid value" },
+            IgnoreReason::UnknownId => Text { zh: "数据中没有此项", en: "not in the dataset" },
+            IgnoreReason::Repeated => Text { zh: "重复", en: "given twice" },
+            IgnoreReason::TooLong => Text { zh: "过长", en: "too long" },
+        }
+    }
+}
+
+/// `2018-2023` or `2021`, within sensible years and in order.
+pub fn parse_year_range(text: &str) -> Option<(i32, i32)> {
+    let year = |t: &str| t.parse::<i32>().ok().filter(|y| t.len() == 4 && YEARS.contains(y));
+    let (from, to) = match text.split_once('-') {
+        Some((a, b)) => (year(a)?, year(b)?),
+        None => (year(text)?, year(text)?),
+    };
+    (from <= to).then_some((from, to))
+}
+
+fn write_year_range((from, to): (i32, i32)) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}-{to}")
+    }
 }
 
 impl ViewState {
-    /// Parses a query string (with or without the leading `?`). What cannot be applied is
-    /// returned, never fatal: the valid rest still applies.
-    pub fn from_query(query: &str) -> (Self, Vec<IgnoredParam>) {
+    /// Parses a query string (with or without the leading `?`) against the ids `data` knows.
+    /// What cannot be applied is returned, never fatal: the valid rest still applies.
+    pub fn from_query(query: &str, data: &Dataset) -> (Self, Vec<IgnoredParam>) {
         let mut state = ViewState::default();
         let mut ignored = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         for (name, value) in parse_query(query) {
-            let mut ignore = |reason| ignored.push(IgnoredParam { name: name.clone(), value: value.clone(), reason });
+            let mut ignore = |value: &str, reason| ignored.push(IgnoredParam { name: name.clone(), value: value.to_owned(), reason });
             if seen.contains(&name) {
-                ignore(IgnoreReason::Repeated);
+                ignore(&value, IgnoreReason::Repeated);
                 continue;
             }
+            // Lists keep their known ids; each unknown one is reported on its own.
+            let mut ids = |known: &dyn Fn(&str) -> bool, into: &mut std::collections::BTreeSet<String>| {
+                for id in value.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+                    if known(id) {
+                        into.insert(id.to_owned());
+                    } else {
+                        ignore(id, IgnoreReason::UnknownId);
+                    }
+                }
+                Some(())
+            };
             let applied = match name.as_str() {
                 "tab" => Tab::from_code(&value).map(|tab| state.tab = tab),
                 "lang" => Lang::from_code(&value).map(|lang| state.lang = Some(lang)),
+                "r" => ids(&|id| data.region(id).is_some(), &mut state.filter.regions),
+                "c" => ids(&|id| data.category(id).is_some(), &mut state.filter.categories),
+                "d" => ids(&|id| data.document(id).is_some(), &mut state.filter.docs),
+                "y" => parse_year_range(&value).map(|years| state.filter.years = Some(years)),
+                "q" if value.chars().count() > MAX_SEARCH_CHARS => {
+                    ignore(&value.chars().take(40).collect::<String>(), IgnoreReason::TooLong);
+                    Some(())
+                }
+                "q" => {
+                    state.filter.text = value.trim().to_owned();
+                    Some(())
+                }
+                "chart" => ChartKind::from_code(&value).map(|chart| state.chart = chart),
+                "ind" if data.indicator(&value).is_some() => {
+                    state.indicator = Some(value.clone());
+                    Some(())
+                }
+                "ind" => {
+                    ignore(&value, IgnoreReason::UnknownId);
+                    Some(())
+                }
+                "tl" => parse_year_range(&value).map(|range| state.timeline = Some(range)),
+                "lanes" => Lanes::from_code(&value).map(|lanes| state.lanes = lanes),
+                "sort" => {
+                    let (descending, code) = value.strip_prefix('-').map_or((false, value.as_str()), |c| (true, c));
+                    SortKey::from_code(code).map(|key| state.sort = Some(Sort { key, descending }))
+                }
+                "rec" if crate::explore::find_record(data, &value).is_some() => {
+                    state.record = Some(value.clone());
+                    Some(())
+                }
+                "rec" => {
+                    ignore(&value, IgnoreReason::UnknownId);
+                    Some(())
+                }
                 _ => {
-                    ignore(IgnoreReason::UnknownParameter);
+                    ignore(&value, IgnoreReason::UnknownParameter);
                     continue;
                 }
             };
             if applied.is_none() {
-                ignore(IgnoreReason::InvalidValue);
+                ignore(&value, IgnoreReason::InvalidValue);
             }
             seen.push(name);
         }
@@ -90,8 +292,42 @@ impl ViewState {
     /// links stay short.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
+        let list = |set: &std::collections::BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(",");
         if self.tab != Tab::default() {
             pairs.push(("tab", self.tab.code().to_owned()));
+        }
+        if !self.filter.regions.is_empty() {
+            pairs.push(("r", list(&self.filter.regions)));
+        }
+        if !self.filter.categories.is_empty() {
+            pairs.push(("c", list(&self.filter.categories)));
+        }
+        if !self.filter.docs.is_empty() {
+            pairs.push(("d", list(&self.filter.docs)));
+        }
+        if let Some(years) = self.filter.years {
+            pairs.push(("y", write_year_range(years)));
+        }
+        if !self.filter.text.is_empty() {
+            pairs.push(("q", self.filter.text.clone()));
+        }
+        if self.chart != ChartKind::default() {
+            pairs.push(("chart", self.chart.code().to_owned()));
+        }
+        if let Some(indicator) = &self.indicator {
+            pairs.push(("ind", indicator.clone()));
+        }
+        if let Some(range) = self.timeline {
+            pairs.push(("tl", write_year_range(range)));
+        }
+        if self.lanes != Lanes::default() {
+            pairs.push(("lanes", self.lanes.code().to_owned()));
+        }
+        if let Some(sort) = self.sort {
+            pairs.push(("sort", format!("{}{}", if sort.descending { "-" } else { "" }, sort.key.code())));
+        }
+        if let Some(record) = &self.record {
+            pairs.push(("rec", record.clone()));
         }
         if let Some(lang) = self.lang {
             pairs.push(("lang", lang.code().to_owned()));
@@ -146,7 +382,7 @@ fn hex(b: u8) -> Option<u8> {
 pub fn encode_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -159,38 +395,114 @@ pub fn encode_component(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_state_survives_a_round_trip() {
-        for tab in Tab::ALL {
-            for lang in [None, Some(Lang::Zh), Some(Lang::En)] {
-                let state = ViewState { tab, lang };
-                let (parsed, ignored) = ViewState::from_query(&state.to_query());
-                assert_eq!(parsed, state);
-                assert!(ignored.is_empty());
-            }
-        }
-        assert_eq!(ViewState::default().to_query(), "");
-    }
-
-    #[test]
-    fn invalid_parameters_are_ignored_and_the_rest_applies() {
-        let (state, ignored) = ViewState::from_query("?tab=charts&lang=xx&foo=1&tab=table&");
-        assert_eq!(state.tab, Tab::Charts);
-        assert_eq!(state.lang, None);
-        let reasons: Vec<(&str, IgnoreReason)> = ignored.iter().map(|i| (i.name.as_str(), i.reason)).collect();
-        assert_eq!(
-            reasons,
-            vec![("lang", IgnoreReason::InvalidValue), ("foo", IgnoreReason::UnknownParameter), ("tab", IgnoreReason::Repeated)]
-        );
+    fn data() -> Dataset {
+        crate::embedded::dataset().expect("embedded dataset")
     }
 
     #[test]
     fn percent_coding_round_trips_and_tolerates_garbage() {
-        for text in ["金秋助学", "a b&c=d", "%", "100%", "<script>"] {
+        for text in ["金秋助学", "a b&c=d", "%", "100%", "<script>", "a,b"] {
             assert_eq!(decode_component(&encode_component(text)), text);
         }
         assert_eq!(decode_component("%E5%8A%A9%E5%AD%A6+x"), "助学 x");
         assert_eq!(decode_component("%zz%4"), "%zz%4");
         assert_eq!(decode_component("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn year_ranges() {
+        assert_eq!(parse_year_range("2018-2023"), Some((2018, 2023)));
+        assert_eq!(parse_year_range("2021"), Some((2021, 2021)));
+        for bad in ["2023-2018", "18-23", "2018-", "abcd", "3000", "2018-2023-2024", ""] {
+            assert_eq!(parse_year_range(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn invalid_parameters_are_ignored_and_the_rest_applies() {
+        let data = data();
+        let (state, ignored) =
+            ViewState::from_query("?tab=charts&lang=xx&foo=1&tab=table&r=quanzhou,atlantis&y=2023-2018&sort=-value&", &data);
+        assert_eq!(state.tab, Tab::Charts);
+        assert_eq!(state.lang, None);
+        assert_eq!(state.filter.regions.iter().collect::<Vec<_>>(), ["quanzhou"]);
+        assert_eq!(state.filter.years, None);
+        assert_eq!(state.sort, Some(Sort { key: SortKey::Value, descending: true }));
+        let reasons: Vec<(&str, &str, IgnoreReason)> = ignored.iter().map(|i| (i.name.as_str(), i.value.as_str(), i.reason)).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                ("lang", "xx", IgnoreReason::InvalidValue),
+                ("foo", "1", IgnoreReason::UnknownParameter),
+                ("tab", "table", IgnoreReason::Repeated),
+                ("r", "atlantis", IgnoreReason::UnknownId),
+                ("y", "2023-2018", IgnoreReason::InvalidValue),
+            ]
+        );
+    }
+
+    #[test]
+    fn overlong_search_text_is_ignored() {
+        let long = "助".repeat(MAX_SEARCH_CHARS + 1);
+        let (state, ignored) = ViewState::from_query(&format!("q={}", encode_component(&long)), &data());
+        assert!(state.filter.text.is_empty());
+        assert_eq!(ignored[0].reason, IgnoreReason::TooLong);
+    }
+
+    /// Any state reachable through the interface survives state -> URL -> state.
+    #[test]
+    fn every_reachable_state_survives_a_round_trip() {
+        let data = data();
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n.max(1)
+        };
+        let texts = ["", "助学", "金秋 助学", "Golden autumn", "a&b=c?d#e", "100%", " 泉州 "];
+        for _ in 0..500 {
+            let mut state = ViewState {
+                tab: Tab::ALL[next(4)],
+                lang: [None, Some(Lang::Zh), Some(Lang::En)][next(3)],
+                chart: ChartKind::ALL[next(4)],
+                lanes: [Lanes::Region, Lanes::Category][next(2)],
+                ..ViewState::default()
+            };
+            for _ in 0..next(3) {
+                state.filter.regions.insert(data.regions[next(data.regions.len())].id.clone());
+            }
+            for _ in 0..next(3) {
+                state.filter.categories.insert(data.categories[next(data.categories.len())].id.clone());
+            }
+            for _ in 0..next(2) {
+                state.filter.docs.insert(data.documents[next(data.documents.len())].id.clone());
+            }
+            if next(2) == 1 {
+                let from = 2014 + next(8) as i32;
+                state.filter.years = Some((from, from + next(4) as i32));
+            }
+            state.filter.text = texts[next(texts.len())].trim().to_owned();
+            if next(2) == 1 {
+                state.indicator = Some(data.indicators[next(data.indicators.len())].id.clone());
+            }
+            if next(2) == 1 {
+                let from = 2014 + next(8) as i32;
+                state.timeline = Some((from, from + next(4) as i32));
+            }
+            if next(2) == 1 {
+                state.sort = Some(Sort { key: SortKey::ALL[next(SortKey::ALL.len())], descending: next(2) == 1 });
+            }
+            if next(2) == 1 {
+                state.record = Some(if next(2) == 1 {
+                    data.facts[next(data.facts.len())].id.clone()
+                } else {
+                    data.events[next(data.events.len())].id.clone()
+                });
+            }
+            let query = state.to_query();
+            let (parsed, ignored) = ViewState::from_query(&query, &data);
+            assert!(ignored.is_empty(), "{query}: {ignored:?}");
+            assert_eq!(parsed, state, "{query}");
+        }
+        assert_eq!(ViewState::default().to_query(), "");
     }
 }

@@ -1,6 +1,6 @@
 //! The page header: product name in both languages and the language switch.
 
-use super::use_app;
+use super::{use_app, HistoryMode};
 use crate::i18n::{self, Lang};
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn Header() -> impl IntoView {
                         lang=choice.code()
                         data-lang=choice.code()
                         aria-pressed=move || (lang.get() == choice).to_string()
-                        on:click=move |_| app.view.update(|v| v.lang = Some(choice))
+                        on:click=move |_| app.change(HistoryMode::Push, |v| v.lang = Some(choice))
                     >
                         {choice.endonym()}
                     </button>

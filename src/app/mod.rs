@@ -6,25 +6,76 @@ mod notice;
 mod tabs;
 mod url;
 
+use crate::explore::{select, Index, Selection};
 use crate::i18n::{self, Lang};
 use crate::model::Dataset;
 use crate::state::{IgnoredParam, Tab, ViewState};
 use leptos::prelude::*;
+use std::ops::Deref;
 use std::sync::Arc;
 
-/// Shared through context: the one view state, and what derives from the page itself.
+/// Shared, immutable data in a signal; equal only to itself, so memos downstream rerun
+/// exactly when a new value is made.
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// How a change of view state enters the browser history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryMode {
+    /// A discrete change (a filter, a tab): Back undoes it.
+    Push,
+    /// Typing and zooming: the address bar follows without a history entry each time.
+    Replace,
+}
+
+/// Shared through context: the one view state, and what derives from it.
 #[derive(Clone, Copy)]
 pub struct AppContext {
-    /// Everything the URL holds; components change it, `url` keeps the address bar in step.
+    /// Everything the URL holds; change it with `change`, and `url` keeps the address bar in step.
     pub view: RwSignal<ViewState>,
+    /// How the next change of `view` enters the history.
+    pub history_mode: StoredValue<HistoryMode>,
     /// The language the browser prefers, used while the URL names none.
     pub browser_lang: Lang,
     /// Query parameters that could not be applied, shown until dismissed.
     pub ignored: RwSignal<Vec<IgnoredParam>>,
-    pub data: RwSignal<Arc<Dataset>>,
+    pub data: RwSignal<Shared<Dataset>>,
+    pub index: Memo<Shared<Index>>,
+    /// The records passing the current filters, and the filter panel's counts.
+    pub selection: Memo<Shared<Selection>>,
 }
 
 impl AppContext {
+    /// Applies a change to the view state; `mode` says whether Back should undo it.
+    pub fn change(&self, mode: HistoryMode, edit: impl FnOnce(&mut ViewState)) {
+        self.history_mode.set_value(mode);
+        self.view.update(edit);
+    }
+
     /// The interface language in effect.
     pub fn lang(&self) -> Memo<Lang> {
         let view = self.view;
@@ -46,19 +97,30 @@ pub fn mount() {
 /// The whole page: header, notices, the tab bar and the open view.
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, ignored) = ViewState::from_query(&url::current_query());
     let (data, data_error) = match crate::embedded::dataset() {
         Ok(data) => (data, None),
         Err(message) => (Dataset::empty(), Some(message)),
     };
+    let (initial, ignored) = ViewState::from_query(&url::current_query(), &data);
+    let view = RwSignal::new(initial);
+    let data = RwSignal::new(Shared::new(data));
+    let index = Memo::new(move |_| Shared::new(Index::new(&data.get())));
+    let selection = Memo::new(move |_| {
+        let data = data.get();
+        let index = index.get();
+        view.with(|v| Shared::new(select(&data, &index, &v.filter)))
+    });
     let context = AppContext {
-        view: RwSignal::new(initial),
+        view,
+        history_mode: StoredValue::new(HistoryMode::Push),
         browser_lang: url::browser_lang(),
         ignored: RwSignal::new(ignored),
-        data: RwSignal::new(Arc::new(data)),
+        data,
+        index,
+        selection,
     };
     provide_context(context);
-    url::sync_with_address_bar(context.view);
+    url::sync_with_address_bar(context);
     let lang = context.lang();
     Effect::new(move |_| url::set_document_lang(lang.get()));
 

@@ -2,17 +2,7 @@
 
 use super::use_app;
 use crate::i18n;
-use crate::state::IgnoreReason;
 use leptos::prelude::*;
-
-fn reason_text(reason: IgnoreReason, lang: i18n::Lang) -> &'static str {
-    let text = match reason {
-        IgnoreReason::UnknownParameter => i18n::Text { zh: "未知参数", en: "unknown parameter" },
-        IgnoreReason::InvalidValue => i18n::Text { zh: "无效的值", en: "invalid value" },
-        IgnoreReason::Repeated => i18n::Text { zh: "重复", en: "given twice" },
-    };
-    text.get(lang)
-}
 
 /// Dismissible; shows names and values as text, never as markup.
 #[component]
@@ -28,7 +18,7 @@ pub fn IgnoredParamsNotice() -> impl IntoView {
                     <p>{i18n::NOTICE_IGNORED.get(lang)}</p>
                     <ul>
                         {ignored.into_iter().map(|p| view! {
-                            <li><code>{format!("{}={}", p.name, p.value)}</code> " (" {reason_text(p.reason, lang)} ")"</li>
+                            <li><code>{format!("{}={}", p.name, p.value)}</code> " (" {p.reason.text().get(lang)} ")"</li>
                         }).collect_view()}
                     </ul>
                     <button type="button" class="notice-dismiss" on:click=move |_| app.ignored.set(Vec::new())>

@@ -1,6 +1,6 @@
 //! The tab bar that switches between the views.
 
-use super::use_app;
+use super::{use_app, HistoryMode};
 use crate::i18n;
 use crate::state::Tab;
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub fn TabBar() -> impl IntoView {
                         aria-controls="main"
                         aria-selected=move || selected().to_string()
                         class:active=selected
-                        on:click=move |_| app.view.update(|v| v.tab = tab)
+                        on:click=move |_| app.change(HistoryMode::Push, |v| v.tab = tab)
                     >
                         {move || label(tab).get(lang.get())}
                     </button>

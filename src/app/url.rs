@@ -2,6 +2,7 @@
 //! `location.search`, write with `history.pushState`, follow Back with `popstate`. Relative
 //! URLs keep the build working under any sub-path.
 
+use super::{AppContext, HistoryMode};
 use crate::i18n::Lang;
 use crate::state::ViewState;
 use leptos::prelude::*;
@@ -27,19 +28,30 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
-/// Every state change that alters the query string adds a history entry; Back restores the
-/// previous state.
-pub fn sync_with_address_bar(view: RwSignal<ViewState>) {
+/// Every state change that alters the query string updates the address bar: discrete changes
+/// add a history entry, typing and zooming replace the current one; Back restores the previous
+/// state.
+pub fn sync_with_address_bar(app: AppContext) {
+    let view = app.view;
     Effect::new(move |_| {
         let query = view.with(ViewState::to_query);
-        if query != current_query().trim_start_matches('?') {
-            let target = if query.is_empty() { window().location().pathname().unwrap_or_default() } else { format!("?{query}") };
+        if query == current_query().trim_start_matches('?') {
+            return;
+        }
+        let target = if query.is_empty() { window().location().pathname().unwrap_or_default() } else { format!("?{query}") };
+        let mode = app.history_mode.get_value();
+        app.history_mode.set_value(HistoryMode::Push);
+        if let Ok(history) = window().history() {
+            let null = wasm_bindgen::JsValue::NULL;
             // a refused history entry leaves the page as it is; nothing to recover
-            let _ = window().history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target)));
+            let _ = match mode {
+                HistoryMode::Push => history.push_state_with_url(&null, "", Some(&target)),
+                HistoryMode::Replace => history.replace_state_with_url(&null, "", Some(&target)),
+            };
         }
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let (state, _) = ViewState::from_query(&current_query());
+        let (state, _) = app.data.with_untracked(|data| ViewState::from_query(&current_query(), data));
         view.set(state);
     });
     on_cleanup(move || handle.remove());

@@ -1,0 +1,243 @@
+//! Filtering, counting and searching the records of a dataset. Everything the filter panel,
+//! the views and their counts need, computed without the browser.
+
+use crate::model::{Dataset, Event, Fact};
+use std::collections::{BTreeSet, HashMap};
+
+/// A fact or an event, by position in the dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RecordRef {
+    Fact(usize),
+    Event(usize),
+}
+
+/// What a record is filtered by.
+#[derive(Clone, Copy, Debug)]
+pub struct RecordKeys<'a> {
+    pub id: &'a str,
+    pub doc: &'a str,
+    pub region: &'a str,
+    pub category: &'a str,
+    /// First and last calendar year the record covers.
+    pub years: (i32, i32),
+}
+
+pub fn fact_keys(fact: &Fact) -> RecordKeys<'_> {
+    RecordKeys {
+        id: &fact.id,
+        doc: &fact.doc,
+        region: &fact.region,
+        category: &fact.category,
+        years: (fact.period_start.year, fact.period_end.year),
+    }
+}
+
+pub fn event_keys(event: &Event) -> RecordKeys<'_> {
+    RecordKeys {
+        id: &event.id,
+        doc: &event.doc,
+        region: &event.region,
+        category: &event.category,
+        years: (event.date_start.year, event.end().year),
+    }
+}
+
+/// The filters a person can set; empty sets mean "all".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// A record matches a region or any region below it.
+    pub regions: BTreeSet<String>,
+    pub categories: BTreeSet<String>,
+    pub docs: BTreeSet<String>,
+    /// Inclusive; a record matches when its years overlap.
+    pub years: Option<(i32, i32)>,
+    pub text: String,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// One filter facet, so that a facet's own counts can ignore its own selection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    Region,
+    Category,
+    Doc,
+    Years,
+    Text,
+}
+
+/// Lookups built once per dataset: region ancestry and the text each record is searched by.
+pub struct Index {
+    /// Each region's id followed by its ancestors' ids.
+    lineage: HashMap<String, Vec<String>>,
+    fact_text: Vec<SearchText>,
+    event_text: Vec<SearchText>,
+    /// Earliest and latest year any record covers.
+    pub year_span: (i32, i32),
+}
+
+/// A record's searchable text: Chinese as written, everything else lower-cased.
+struct SearchText(String);
+
+impl Index {
+    pub fn new(data: &Dataset) -> Self {
+        let parents: HashMap<&str, Option<&str>> = data.regions.iter().map(|r| (r.id.as_str(), r.parent.as_deref())).collect();
+        let lineage = data
+            .regions
+            .iter()
+            .map(|r| {
+                let mut chain = vec![r.id.clone()];
+                let mut current = r.parent.as_deref();
+                // a cycle cannot reach here from a validated dataset; the bound guards any other
+                while let Some(parent) = current.filter(|_| chain.len() <= data.regions.len()) {
+                    chain.push(parent.to_owned());
+                    current = parents.get(parent).copied().flatten();
+                }
+                (r.id.clone(), chain)
+            })
+            .collect();
+        let region_words = |id: &str| {
+            data.region(id).map(|r| format!("{} {} {}", r.zh, r.en, r.pinyin)).unwrap_or_default()
+        };
+        let fact_text = data
+            .facts
+            .iter()
+            .map(|f| {
+                let indicator = data.indicator(&f.indicator).map(|i| format!("{} {}", i.zh, i.en)).unwrap_or_default();
+                SearchText::new(&[
+                    &indicator,
+                    &f.raw,
+                    f.note_zh.as_deref().unwrap_or_default(),
+                    f.note_en.as_deref().unwrap_or_default(),
+                    &region_words(&f.region),
+                ])
+            })
+            .collect();
+        let event_text = data
+            .events
+            .iter()
+            .map(|e| {
+                let names: Vec<String> = e.people.iter().chain(&e.organisations).map(|n| format!("{} {}", n.zh, n.en)).collect();
+                SearchText::new(&[
+                    &e.title_zh,
+                    &e.title_en,
+                    &names.join(" "),
+                    e.note_zh.as_deref().unwrap_or_default(),
+                    e.note_en.as_deref().unwrap_or_default(),
+                    &region_words(&e.region),
+                ])
+            })
+            .collect();
+        let years = data.facts.iter().map(|f| fact_keys(f).years).chain(data.events.iter().map(|e| event_keys(e).years));
+        let year_span = years.fold(None, |span: Option<(i32, i32)>, (a, b)| {
+            Some(span.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))))
+        });
+        Self { lineage, fact_text, event_text, year_span: year_span.unwrap_or((2014, 2024)) }
+    }
+
+    /// The region and its ancestors, nearest first.
+    pub fn lineage(&self, region: &str) -> &[String] {
+        self.lineage.get(region).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    fn text_of(&self, record: RecordRef) -> &SearchText {
+        match record {
+            RecordRef::Fact(i) => &self.fact_text[i],
+            RecordRef::Event(i) => &self.event_text[i],
+        }
+    }
+
+    /// Whether `record` passes every filter except `ignoring`.
+    pub fn matches(&self, filter: &Filter, keys: RecordKeys<'_>, record: RecordRef, ignoring: Option<Facet>) -> bool {
+        let active = |facet| ignoring != Some(facet);
+        (!active(Facet::Region) || filter.regions.is_empty() || self.lineage(keys.region).iter().any(|r| filter.regions.contains(r)))
+            && (!active(Facet::Category) || filter.categories.is_empty() || filter.categories.contains(keys.category))
+            && (!active(Facet::Doc) || filter.docs.is_empty() || filter.docs.contains(keys.doc))
+            && (!active(Facet::Years) || filter.years.is_none_or(|(from, to)| keys.years.0 <= to && keys.years.1 >= from))
+            && (!active(Facet::Text) || self.text_of(record).matches(&filter.text))
+    }
+}
+
+impl SearchText {
+    fn new(parts: &[&str]) -> Self {
+        SearchText(parts.join(" \u{1f} ").to_lowercase())
+    }
+
+    /// Every whitespace-separated term must occur: Chinese by substring (`助学` finds
+    /// `金秋助学`), other scripts case-insensitively.
+    fn matches(&self, query: &str) -> bool {
+        query.split_whitespace().all(|term| self.0.contains(&term.to_lowercase()))
+    }
+}
+
+/// The records that pass a filter, and the counts the filter panel shows.
+pub struct Selection {
+    pub facts: Vec<usize>,
+    pub events: Vec<usize>,
+    /// Per category, records passing every filter but the category one.
+    pub category_counts: HashMap<String, usize>,
+    /// Per region (including everything below it), records passing every filter but the region one.
+    pub region_counts: HashMap<String, usize>,
+    /// Per document, records passing every filter but the document one.
+    pub doc_counts: HashMap<String, usize>,
+}
+
+impl Selection {
+    pub fn len(&self) -> usize {
+        self.facts.len() + self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Applies `filter` to every record in one pass.
+pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
+    let mut selection = Selection {
+        facts: Vec::new(),
+        events: Vec::new(),
+        category_counts: HashMap::new(),
+        region_counts: HashMap::new(),
+        doc_counts: HashMap::new(),
+    };
+    let records = data
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (RecordRef::Fact(i), fact_keys(f)))
+        .chain(data.events.iter().enumerate().map(|(i, e)| (RecordRef::Event(i), event_keys(e))));
+    for (record, keys) in records {
+        if index.matches(filter, keys, record, None) {
+            match record {
+                RecordRef::Fact(i) => selection.facts.push(i),
+                RecordRef::Event(i) => selection.events.push(i),
+            }
+        }
+        if index.matches(filter, keys, record, Some(Facet::Category)) {
+            *selection.category_counts.entry(keys.category.to_owned()).or_default() += 1;
+        }
+        if index.matches(filter, keys, record, Some(Facet::Doc)) {
+            *selection.doc_counts.entry(keys.doc.to_owned()).or_default() += 1;
+        }
+        if index.matches(filter, keys, record, Some(Facet::Region)) {
+            for region in index.lineage(keys.region) {
+                *selection.region_counts.entry(region.clone()).or_default() += 1;
+            }
+        }
+    }
+    selection
+}
+
+/// Finds a fact or event by id.
+pub fn find_record(data: &Dataset, id: &str) -> Option<RecordRef> {
+    data.facts
+        .iter()
+        .position(|f| f.id == id)
+        .map(RecordRef::Fact)
+        .or_else(|| data.events.iter().position(|e| e.id == id).map(RecordRef::Event))
+}

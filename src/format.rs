@@ -1,0 +1,205 @@
+//! Numbers as each language reads them: `973.27万元` / `9.73 million CNY`,
+//! `1.6万多家` / `16,000+ units`.
+
+use crate::i18n::Lang;
+use crate::model::{Fact, Qualifier, Unit};
+use crate::numbers::parse_figure;
+
+/// Trims a fixed-point rendering: `9.70` -> `9.7`, `12.00` -> `12`.
+fn trim_decimals(text: String) -> String {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
+/// `1234567.5` -> `1,234,567.5` (at most two decimals).
+pub fn group_thousands(value: f64) -> String {
+    let rounded = trim_decimals(format!("{:.2}", value.abs()));
+    let (int_part, frac_part) = rounded.split_once('.').map_or((rounded.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    match frac_part {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A bare number in Chinese style: `9732700` -> `973.27万`, `120000000` -> `1.2亿`.
+pub fn number_zh(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude >= 1e8 {
+        format!("{}亿", trim_decimals(format!("{:.2}", value / 1e8)))
+    } else if magnitude >= 1e4 {
+        format!("{}万", trim_decimals(format!("{:.2}", value / 1e4)))
+    } else {
+        trim_decimals(format!("{value:.2}"))
+    }
+}
+
+/// A bare number in English style: `9732700` -> `9.73 million`, `16000` -> `16,000`.
+pub fn number_en(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude >= 1e9 {
+        format!("{} billion", trim_decimals(format!("{:.2}", value / 1e9)))
+    } else if magnitude >= 1e6 {
+        format!("{} million", trim_decimals(format!("{:.2}", value / 1e6)))
+    } else {
+        group_thousands(value)
+    }
+}
+
+/// Axis labels: short, in the language's own large-number words.
+pub fn axis_label(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => number_zh(value),
+        Lang::En => {
+            let magnitude = value.abs();
+            if magnitude >= 1e9 {
+                format!("{}B", trim_decimals(format!("{:.1}", value / 1e9)))
+            } else if magnitude >= 1e6 {
+                format!("{}M", trim_decimals(format!("{:.1}", value / 1e6)))
+            } else if magnitude >= 1e3 {
+                format!("{}k", trim_decimals(format!("{:.1}", value / 1e3)))
+            } else {
+                trim_decimals(format!("{value:.1}"))
+            }
+        }
+    }
+}
+
+pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
+    match (unit, lang) {
+        (Unit::Cny, Lang::Zh) => "元",
+        (Unit::Cny, Lang::En) => "CNY",
+        (Unit::Persons, Lang::Zh) => "人",
+        (Unit::Persons, Lang::En) => "people",
+        (Unit::PersonTimes, Lang::Zh) => "人次",
+        (Unit::PersonTimes, Lang::En) => "person-times",
+        (Unit::Units, Lang::Zh) => "个",
+        (Unit::Units, Lang::En) => "units",
+        (Unit::Items, Lang::Zh) => "项",
+        (Unit::Items, Lang::En) => "items",
+        (Unit::Households, Lang::Zh) => "户",
+        (Unit::Households, Lang::En) => "households",
+        (Unit::Percent, _) => "%",
+        (Unit::Events, Lang::Zh) => "场",
+        (Unit::Events, Lang::En) => "events",
+        (Unit::Teams, Lang::Zh) => "支",
+        (Unit::Teams, Lang::En) => "teams",
+        (Unit::SquareMetres, Lang::Zh) => "平方米",
+        (Unit::SquareMetres, Lang::En) => "m²",
+        (Unit::Rank, Lang::Zh) => "名",
+        (Unit::Rank, Lang::En) => "rank",
+        (Unit::Other, _) => "",
+    }
+}
+
+/// The qualifier in words, for the record view.
+pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
+    match (qualifier, lang) {
+        (Qualifier::Exact, Lang::Zh) => "确数",
+        (Qualifier::Exact, Lang::En) => "exact",
+        (Qualifier::AtLeast, Lang::Zh) => "至少（原文为“多”“余”“超过”等）",
+        (Qualifier::AtLeast, Lang::En) => "at least (the text says “more than”)",
+        (Qualifier::Approx, Lang::Zh) => "约数（原文为“约”“近”“左右”等）",
+        (Qualifier::Approx, Lang::En) => "approximately",
+        (Qualifier::AtMost, Lang::Zh) => "至多（原文为“不到”“不足”等）",
+        (Qualifier::AtMost, Lang::En) => "at most",
+    }
+}
+
+/// A value with its unit and qualifier. In Chinese the counter printed in the report is kept
+/// (`家`, `名`), falling back to the unit's own word.
+pub fn quantity(value: f64, unit: Unit, qualifier: Qualifier, printed_counter: Option<&str>, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            let counter = printed_counter.filter(|c| !c.is_empty()).unwrap_or(unit_name(unit, lang));
+            let number = number_zh(value);
+            match (unit, qualifier) {
+                (Unit::Rank, _) => format!("第{number}{}", if printed_counter.is_some_and(|c| c.starts_with('名')) { "名" } else { "" }),
+                (Unit::Percent, Qualifier::AtLeast) => format!("{number}%以上"),
+                (Unit::Percent, Qualifier::Approx) => format!("约{number}%"),
+                (Unit::Percent, Qualifier::AtMost) => format!("不到{number}%"),
+                (Unit::Percent, Qualifier::Exact) => format!("{number}%"),
+                (_, Qualifier::AtLeast) => format!("{number}多{counter}"),
+                (_, Qualifier::Approx) => format!("约{number}{counter}"),
+                (_, Qualifier::AtMost) => format!("不到{number}{counter}"),
+                (_, Qualifier::Exact) => format!("{number}{counter}"),
+            }
+        }
+        Lang::En => {
+            let number = number_en(value);
+            let body = match unit {
+                Unit::Percent => format!("{number}%"),
+                Unit::Rank => format!("No. {number}"),
+                Unit::Other => number,
+                _ => format!("{number} {}", unit_name(unit, lang)),
+            };
+            match qualifier {
+                Qualifier::Exact => body,
+                Qualifier::AtLeast => match unit {
+                    Unit::Percent | Unit::Rank | Unit::Other => format!("{body}+"),
+                    _ => body.replacen(' ', "+ ", 1),
+                },
+                Qualifier::Approx => format!("~{body}"),
+                Qualifier::AtMost => format!("≤{body}"),
+            }
+        }
+    }
+}
+
+/// A fact's figure in the given language.
+pub fn fact_value(fact: &Fact, lang: Lang) -> String {
+    let counter = parse_figure(&fact.raw).ok().map(|f| f.unit_text.chars().take_while(|c| !"，,。;；、)）".contains(*c)).collect::<String>());
+    quantity(fact.value, fact.unit, fact.qualifier, counter.as_deref(), lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_reads_in_wan_and_yi() {
+        assert_eq!(quantity(9_732_700.0, Unit::Cny, Qualifier::Exact, Some("元"), Lang::Zh), "973.27万元");
+        assert_eq!(quantity(16_000.0, Unit::Units, Qualifier::AtLeast, Some("家"), Lang::Zh), "1.6万多家");
+        assert_eq!(quantity(120_000_000.0, Unit::Cny, Qualifier::Approx, None, Lang::Zh), "约1.2亿元");
+        assert_eq!(quantity(2866.0, Unit::PersonTimes, Qualifier::Exact, Some("人次"), Lang::Zh), "2866人次");
+        assert_eq!(quantity(12.5, Unit::Percent, Qualifier::Exact, Some("%"), Lang::Zh), "12.5%");
+        assert_eq!(quantity(1.0, Unit::Rank, Qualifier::Exact, None, Lang::Zh), "第1");
+    }
+
+    #[test]
+    fn english_reads_in_thousands_and_millions() {
+        assert_eq!(quantity(9_732_700.0, Unit::Cny, Qualifier::Exact, None, Lang::En), "9.73 million CNY");
+        assert_eq!(quantity(16_000.0, Unit::Units, Qualifier::AtLeast, None, Lang::En), "16,000+ units");
+        assert_eq!(quantity(2866.0, Unit::PersonTimes, Qualifier::Exact, None, Lang::En), "2,866 person-times");
+        assert_eq!(quantity(560.0, Unit::Households, Qualifier::Approx, None, Lang::En), "~560 households");
+        assert_eq!(quantity(2.5e9, Unit::Cny, Qualifier::Exact, None, Lang::En), "2.5 billion CNY");
+        assert_eq!(quantity(60.0, Unit::Percent, Qualifier::AtLeast, None, Lang::En), "60%+");
+        assert_eq!(quantity(13.0, Unit::Rank, Qualifier::Exact, None, Lang::En), "No. 13");
+    }
+
+    #[test]
+    fn axis_labels_are_short() {
+        assert_eq!(axis_label(50_000.0, Lang::Zh), "5万");
+        assert_eq!(axis_label(300_000_000.0, Lang::Zh), "3亿");
+        assert_eq!(axis_label(50_000.0, Lang::En), "50k");
+        assert_eq!(axis_label(2_500_000.0, Lang::En), "2.5M");
+        assert_eq!(axis_label(0.0, Lang::En), "0");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands(1_234_567.5), "1,234,567.5");
+        assert_eq!(group_thousands(999.0), "999");
+        assert_eq!(group_thousands(1000.0), "1,000");
+    }
+}

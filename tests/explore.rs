@@ -1,0 +1,118 @@
+//! Filtering, counting and search on the real dataset.
+
+use union_explorer::explore::{find_record, select, Filter, Index, RecordRef};
+use union_explorer::model::Dataset;
+
+fn data() -> Dataset {
+    union_explorer::embedded::dataset().expect("embedded dataset decodes")
+}
+
+fn filter(edit: impl FnOnce(&mut Filter)) -> Filter {
+    let mut filter = Filter::default();
+    edit(&mut filter);
+    filter
+}
+
+#[test]
+fn no_filter_selects_everything() {
+    let data = data();
+    let index = Index::new(&data);
+    let all = select(&data, &index, &Filter::default());
+    assert_eq!(all.facts.len(), data.facts.len());
+    assert_eq!(all.events.len(), data.events.len());
+    assert_eq!(all.region_counts["fujian"], all.len(), "the province holds every record");
+    assert_eq!(all.category_counts.values().sum::<usize>(), all.len());
+    assert_eq!(all.doc_counts.values().sum::<usize>(), all.len());
+}
+
+#[test]
+fn a_city_includes_its_counties() {
+    let data = data();
+    let index = Index::new(&data);
+    let quanzhou = select(&data, &index, &filter(|f| {
+        f.regions.insert("quanzhou".into());
+    }));
+    let expected = |region: &str| index.lineage(region).iter().any(|r| r == "quanzhou");
+    assert_eq!(quanzhou.facts.len(), data.facts.iter().filter(|f| expected(&f.region)).count());
+    assert!(quanzhou.facts.iter().all(|&i| expected(&data.facts[i].region)));
+    assert!(
+        data.events.iter().any(|e| e.region != "quanzhou" && expected(&e.region)),
+        "the data has events in a county of Quanzhou"
+    );
+    assert!(quanzhou.events.iter().any(|&i| data.events[i].region != "quanzhou"));
+    // region counts ignore the region filter itself, so other cities still show theirs
+    assert!(quanzhou.region_counts.get("fuzhou").copied().unwrap_or(0) > 0);
+}
+
+#[test]
+fn category_counts_follow_the_other_filters() {
+    let data = data();
+    let index = Index::new(&data);
+    let nanping = select(&data, &index, &filter(|f| {
+        f.docs.insert("np2024".into());
+        f.categories.insert("assistance_welfare".into());
+    }));
+    let in_doc = |cat: &str| {
+        data.facts.iter().filter(|f| f.doc == "np2024" && f.category == cat).count()
+            + data.events.iter().filter(|e| e.doc == "np2024" && e.category == cat).count()
+    };
+    assert_eq!(nanping.len(), in_doc("assistance_welfare"));
+    assert_eq!(nanping.category_counts.get("ideology").copied().unwrap_or(0), in_doc("ideology"));
+}
+
+#[test]
+fn years_select_overlapping_periods() {
+    let data = data();
+    let index = Index::new(&data);
+    let y2014 = select(&data, &index, &filter(|f| f.years = Some((2014, 2014))));
+    assert!(y2014.facts.iter().all(|&i| data.facts[i].period_start.year <= 2014 && data.facts[i].period_end.year >= 2014));
+    assert!(y2014.facts.iter().any(|&i| data.facts[i].doc == "fj2014"));
+    assert!(!y2014.facts.iter().any(|&i| data.facts[i].doc == "np2024"));
+    assert!(index.year_span.0 <= 2014 && index.year_span.1 >= 2024, "{:?}", index.year_span);
+}
+
+#[test]
+fn chinese_search_finds_substrings() {
+    let data = data();
+    let index = Index::new(&data);
+    let found = select(&data, &index, &filter(|f| f.text = "助学".into()));
+    assert!(!found.is_empty());
+    let golden = data.indicators.iter().find(|i| i.id == "golden_autumn_aid_funds").expect("indicator");
+    assert!(golden.zh.contains("金秋助学"));
+    assert!(found.facts.iter().any(|&i| data.facts[i].indicator == golden.id));
+}
+
+#[test]
+fn english_search_ignores_case_and_needs_every_term() {
+    let data = data();
+    let index = Index::new(&data);
+    let lower = select(&data, &index, &filter(|f| f.text = "golden autumn".into()));
+    let mixed = select(&data, &index, &filter(|f| f.text = "GOLDEN Autumn".into()));
+    assert!(!lower.is_empty());
+    assert_eq!(lower.facts, mixed.facts);
+    assert_eq!(lower.events, mixed.events);
+    let none = select(&data, &index, &filter(|f| f.text = "golden zzzqqq".into()));
+    assert!(none.is_empty());
+}
+
+#[test]
+fn region_names_match_in_chinese_pinyin_and_english() {
+    let data = data();
+    let index = Index::new(&data);
+    let by = |text: &str| {
+        let s = select(&data, &index, &filter(|f| f.text = text.into()));
+        (s.facts, s.events)
+    };
+    let zh = by("南平");
+    assert!(!zh.0.is_empty());
+    assert_eq!(zh, by("nanping"));
+    assert_eq!(zh, by("Nanping"));
+}
+
+#[test]
+fn records_are_found_by_id() {
+    let data = data();
+    assert_eq!(find_record(&data, &data.facts[3].id), Some(RecordRef::Fact(3)));
+    assert_eq!(find_record(&data, &data.events[2].id), Some(RecordRef::Event(2)));
+    assert_eq!(find_record(&data, "nope"), None);
+}
