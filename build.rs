@@ -4,6 +4,8 @@
 
 #[path = "src/dates.rs"]
 mod dates;
+#[path = "src/i18n.rs"]
+mod i18n;
 #[path = "src/load.rs"]
 mod load;
 #[path = "src/model.rs"]
@@ -20,7 +22,7 @@ use std::path::Path;
 const ALLOW_INVALID: &str = "UE_ALLOW_INVALID_DATA";
 
 fn main() {
-    for file in ["data", "src/dates.rs", "src/load.rs", "src/model.rs", "src/numbers.rs", "src/validate.rs"] {
+    for file in ["data", "src/dates.rs", "src/i18n.rs", "src/load.rs", "src/model.rs", "src/numbers.rs", "src/validate.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
     println!("cargo:rerun-if-env-changed={ALLOW_INVALID}");

@@ -241,3 +241,61 @@ pub fn find_record(data: &Dataset, id: &str) -> Option<RecordRef> {
         .map(RecordRef::Fact)
         .or_else(|| data.events.iter().position(|e| e.id == id).map(RecordRef::Event))
 }
+
+/// Regions in tree order (province, then each city followed by its counties), with depth.
+pub fn regions_in_tree_order(data: &Dataset) -> Vec<(usize, &crate::model::Region)> {
+    fn visit<'a>(data: &'a Dataset, parent: Option<&str>, depth: usize, out: &mut Vec<(usize, &'a crate::model::Region)>) {
+        for region in data.regions.iter().filter(|r| r.parent.as_deref() == parent) {
+            // a validated dataset has no cycles; the depth bound guards any other
+            if depth <= 4 {
+                out.push((depth, region));
+                visit(data, Some(&region.id), depth + 1, out);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(data.regions.len());
+    visit(data, None, 0, &mut out);
+    out
+}
+
+/// Adds `id` to the set, or removes it when present.
+pub fn toggle(set: &mut BTreeSet<String>, id: &str) {
+    if !set.remove(id) {
+        set.insert(id.to_owned());
+    }
+}
+
+/// `2018–2023`, `2021`, `2021-10`: a period as short as it can be said.
+pub fn period_label(start: &crate::dates::PartialDate, end: &crate::dates::PartialDate) -> String {
+    if start == end {
+        start.to_string()
+    } else if start.month.is_none() && end.month.is_none() {
+        format!("{}–{}", start.year, end.year)
+    } else {
+        format!("{start} – {end}")
+    }
+}
+
+/// Orders fact indices by a table column; ties keep the reports' order.
+pub fn sort_facts(data: &Dataset, facts: &mut [usize], sort: crate::state::Sort, lang: crate::i18n::Lang) {
+    use crate::state::SortKey;
+    use std::cmp::Ordering;
+    let region_name = |id: &str| data.region(id).map_or(String::new(), |r| r.name(lang).to_owned());
+    let indicator_name = |id: &str| data.indicator(id).map_or(String::new(), |i| i.name(lang).to_owned());
+    let compare = |a: &usize, b: &usize| -> Ordering {
+        let (fa, fb) = (&data.facts[*a], &data.facts[*b]);
+        match sort.key {
+            SortKey::Value => fa.value.total_cmp(&fb.value),
+            SortKey::Raw => fa.raw.cmp(&fb.raw),
+            SortKey::Qualifier => format!("{:?}", fa.qualifier).cmp(&format!("{:?}", fb.qualifier)),
+            SortKey::Region => region_name(&fa.region).cmp(&region_name(&fb.region)),
+            SortKey::Period => fa.period_start.first_day().cmp(&fb.period_start.first_day()).then(fa.period_end.last_day().cmp(&fb.period_end.last_day())),
+            SortKey::Indicator => indicator_name(&fa.indicator).cmp(&indicator_name(&fb.indicator)),
+            SortKey::Document => fa.doc.cmp(&fb.doc).then(fa.line.cmp(&fb.line)),
+        }
+    };
+    facts.sort_by(|a, b| {
+        let order = compare(a, b);
+        if sort.descending { order.reverse() } else { order }
+    });
+}

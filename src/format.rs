@@ -162,6 +162,55 @@ pub fn fact_value(fact: &Fact, lang: Lang) -> String {
     quantity(fact.value, fact.unit, fact.qualifier, counter.as_deref(), lang)
 }
 
+/// How a figure was counted, in words.
+pub fn aggregation_words(aggregation: crate::model::Aggregation, lang: Lang) -> &'static str {
+    use crate::model::Aggregation;
+    match (aggregation, lang) {
+        (Aggregation::PeriodTotal, Lang::Zh) => "累计数（整个时期合计）",
+        (Aggregation::PeriodTotal, Lang::En) => "running total over the period",
+        (Aggregation::SingleYear, Lang::Zh) => "单年数据",
+        (Aggregation::SingleYear, Lang::En) => "one year's figure",
+        (Aggregation::Snapshot, Lang::Zh) => "时点数（期末水平）",
+        (Aggregation::Snapshot, Lang::En) => "level at the end of the period",
+    }
+}
+
+/// What kind of event, in words.
+pub fn event_kind_words(kind: crate::model::EventKind, lang: Lang) -> &'static str {
+    use crate::model::EventKind as K;
+    let (zh, en) = match kind {
+        K::Instruction => ("批示", "instruction"),
+        K::Meeting => ("会议", "meeting"),
+        K::Inspection => ("调研督查", "inspection"),
+        K::Festival => ("节庆活动", "festival"),
+        K::Launch => ("启动", "launch"),
+        K::Contest => ("竞赛", "contest"),
+        K::Campaign => ("专项行动", "campaign"),
+        K::Award => ("表彰", "award"),
+        K::Exchange => ("交流", "exchange"),
+        K::Training => ("培训", "training"),
+        K::Visit => ("走访慰问", "visit"),
+        K::Other => ("其他", "other"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Date precision in words.
+pub fn precision_words(precision: crate::dates::Precision, lang: Lang) -> &'static str {
+    use crate::dates::Precision;
+    match (precision, lang) {
+        (Precision::Day, Lang::Zh) => "精确到日",
+        (Precision::Day, Lang::En) => "to the day",
+        (Precision::Month, Lang::Zh) => "精确到月",
+        (Precision::Month, Lang::En) => "to the month",
+        (Precision::Year, Lang::Zh) => "精确到年",
+        (Precision::Year, Lang::En) => "to the year",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@ pub mod model;
 pub mod numbers;
 pub mod sources;
 pub mod state;
+pub mod timeline;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -298,3 +298,43 @@ impl Dataset {
         self.indicators.iter().find(|i| i.id == id)
     }
 }
+
+/// Names in the interface language.
+mod names {
+    use super::{Category, Document, Indicator, Region};
+    use crate::i18n::Lang;
+
+    fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    impl Region {
+        pub fn name(&self, lang: Lang) -> &str {
+            pick(lang, &self.zh, &self.en)
+        }
+    }
+    impl Category {
+        pub fn name(&self, lang: Lang) -> &str {
+            pick(lang, &self.zh, &self.en)
+        }
+    }
+    impl Indicator {
+        pub fn name(&self, lang: Lang) -> &str {
+            pick(lang, &self.zh, &self.en)
+        }
+    }
+    impl Document {
+        pub fn title(&self, lang: Lang) -> &str {
+            pick(lang, &self.title_zh, &self.title_en)
+        }
+        pub fn outlet(&self, lang: Lang) -> &str {
+            pick(lang, &self.outlet_zh, &self.outlet_en)
+        }
+        pub fn summary(&self, lang: Lang) -> &str {
+            pick(lang, &self.summary_zh, &self.summary_en)
+        }
+    }
+}

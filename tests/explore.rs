@@ -116,3 +116,65 @@ fn records_are_found_by_id() {
     assert_eq!(find_record(&data, &data.events[2].id), Some(RecordRef::Event(2)));
     assert_eq!(find_record(&data, "nope"), None);
 }
+
+#[test]
+fn region_tree_lists_cities_under_the_province_and_counties_under_cities() {
+    let data = data();
+    let tree = union_explorer::explore::regions_in_tree_order(&data);
+    assert_eq!(tree.len(), data.regions.len());
+    assert_eq!((tree[0].0, tree[0].1.id.as_str()), (0, "fujian"));
+    for window in tree.windows(2) {
+        let (depth, region) = window[1];
+        if depth == 2 {
+            let parent = region.parent.as_deref().expect("county has a parent");
+            assert!(tree.iter().any(|(d, r)| *d == 1 && r.id == parent));
+        }
+    }
+}
+
+#[test]
+fn facts_sort_by_any_column_both_ways() {
+    use union_explorer::i18n::Lang;
+    use union_explorer::state::{Sort, SortKey};
+    let data = data();
+    let mut facts: Vec<usize> = (0..data.facts.len()).collect();
+    union_explorer::explore::sort_facts(&data, &mut facts, Sort { key: SortKey::Value, descending: true }, Lang::En);
+    assert!(facts.windows(2).all(|w| data.facts[w[0]].value >= data.facts[w[1]].value));
+    union_explorer::explore::sort_facts(&data, &mut facts, Sort { key: SortKey::Period, descending: false }, Lang::Zh);
+    assert!(facts.windows(2).all(|w| data.facts[w[0]].period_start.first_day() <= data.facts[w[1]].period_start.first_day()));
+    for key in SortKey::ALL {
+        let mut sorted = facts.clone();
+        union_explorer::explore::sort_facts(&data, &mut sorted, Sort { key, descending: false }, Lang::Zh);
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..data.facts.len()).collect::<Vec<_>>(), "{key:?} keeps every fact once");
+    }
+}
+
+#[test]
+fn timeline_marks_never_overlap_and_show_precision() {
+    use union_explorer::state::Lanes;
+    use union_explorer::timeline::{layout, Shape};
+    let data = data();
+    let index = Index::new(&data);
+    let all = select(&data, &index, &Filter::default());
+    for lanes in [Lanes::Region, Lanes::Category] {
+        let laid = layout(&data, &index, &all, lanes, index.year_span);
+        let placed: usize = laid.iter().map(|l| l.marks.len() + l.clusters.iter().map(|c| c.records.len()).sum::<usize>()).sum();
+        let multi_year_facts = data.facts.iter().filter(|f| f.period_start.year != f.period_end.year).count();
+        assert_eq!(placed, data.events.len() + multi_year_facts, "{lanes:?}: every event and multi-year fact is placed");
+        for lane in &laid {
+            for (i, a) in lane.marks.iter().enumerate() {
+                for b in &lane.marks[i + 1..] {
+                    assert!(a.row != b.row || a.end <= b.start || b.end <= a.start, "overlap in lane {}", lane.key);
+                }
+            }
+        }
+    }
+    let laid = layout(&data, &index, &all, Lanes::Region, index.year_span);
+    let shapes: Vec<Shape> = laid.iter().flat_map(|l| l.marks.iter().map(|m| m.shape)).collect();
+    assert!(shapes.contains(&Shape::Point));
+    assert!(shapes.contains(&Shape::Span));
+    assert!(shapes.iter().any(|s| matches!(s, Shape::Band(_))));
+    // counties fold into their city's lane
+    assert!(laid.iter().all(|l| data.region(&l.key).is_some_and(|r| r.level != union_explorer::model::RegionLevel::County)));
+}

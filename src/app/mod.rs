@@ -1,9 +1,16 @@
 //! The browser layer: components that read the shared state and draw it. All logic they need
 //! lives in the native-tested core (`state`, `i18n`, `model`).
 
+mod active_filters;
+mod charts;
+mod documents;
+mod filters;
 mod header;
 mod notice;
+mod record;
+mod table;
 mod tabs;
+mod timeline;
 mod url;
 
 use crate::explore::{select, Index, Selection};
@@ -131,46 +138,26 @@ pub fn App() -> impl IntoView {
             <p class="notice notice-error" role="alert">{move || i18n::DATA_ERROR.get(lang.get())} " " {message}</p>
         })}
         <tabs::TabBar/>
-        <main id="main" class="view" aria-live="polite">
-            <ViewPlaceholder/>
-        </main>
+        <div class="layout">
+            <filters::FilterPanel/>
+            <main id="main" class="view">
+                <active_filters::ActiveFilters/>
+                <CurrentView/>
+            </main>
+        </div>
+        <record::RecordView/>
     }
 }
 
-/// What the open tab shows until its view is built: what it will hold and the dataset's size.
+/// The open tab's view.
 #[component]
-fn ViewPlaceholder() -> impl IntoView {
+fn CurrentView() -> impl IntoView {
     let app = use_app();
-    let lang = app.lang();
     let tab = Memo::new(move |_| app.view.with(|v| v.tab));
-    let description = move || {
-        let text = match tab.get() {
-            Tab::Timeline => i18n::COMING_TIMELINE,
-            Tab::Charts => i18n::COMING_CHARTS,
-            Tab::Table => i18n::COMING_TABLE,
-            Tab::Documents => i18n::COMING_DOCUMENTS,
-        };
-        text.get(lang.get())
-    };
-    let counts = move || {
-        let lang = lang.get();
-        app.data.with(|d| {
-            format!(
-                "{}: {} {} · {} {} · {} {}",
-                i18n::DATASET_SUMMARY.get(lang),
-                d.facts.len(),
-                i18n::FACTS.get(lang),
-                d.events.len(),
-                i18n::EVENTS.get(lang),
-                d.documents.len(),
-                i18n::DOCUMENTS.get(lang)
-            )
-        })
-    };
-    view! {
-        <section class="panel" data-tab=move || tab.get().code()>
-            <p class="lead">{description}</p>
-            <p class="dataset-summary" data-testid="dataset-summary">{counts}</p>
-        </section>
+    move || match tab.get() {
+        Tab::Timeline => view! { <timeline::TimelineView/> }.into_any(),
+        Tab::Charts => view! { <charts::ChartsView/> }.into_any(),
+        Tab::Table => view! { <table::TableView/> }.into_any(),
+        Tab::Documents => view! { <documents::DocumentsView/> }.into_any(),
     }
 }

@@ -1,0 +1,112 @@
+//! What is active, in one line ("泉州 · 帮扶 · 2018–2023 · 42 条记录"), each part removable with
+//! one click, plus reset and copy-link; and the empty state when nothing matches.
+
+use super::{use_app, HistoryMode};
+use crate::i18n;
+use crate::state::ViewState;
+use leptos::prelude::*;
+
+/// One removable part of the active filters.
+struct Chip {
+    label: String,
+    remove: Box<dyn Fn(&mut ViewState) + Send + Sync>,
+}
+
+/// The summary bar above every view.
+#[component]
+pub fn ActiveFilters() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let copied = RwSignal::new(false);
+    let chips = move || {
+        let lang = lang.get();
+        let data = app.data.get();
+        let filter = app.view.with(|v| v.filter.clone());
+        let mut chips: Vec<Chip> = Vec::new();
+        for id in &filter.regions {
+            let name = data.region(id).map_or(id.clone(), |r| r.name(lang).to_owned());
+            let id = id.clone();
+            chips.push(Chip { label: name, remove: Box::new(move |v| { v.filter.regions.remove(&id); }) });
+        }
+        for id in &filter.categories {
+            let name = data.category(id).map_or(id.clone(), |c| c.name(lang).to_owned());
+            let id = id.clone();
+            chips.push(Chip { label: name, remove: Box::new(move |v| { v.filter.categories.remove(&id); }) });
+        }
+        if let Some((from, to)) = filter.years {
+            let label = if from == to { from.to_string() } else { format!("{from}–{to}") };
+            chips.push(Chip { label, remove: Box::new(|v| v.filter.years = None) });
+        }
+        for id in &filter.docs {
+            let name = data
+                .document(id)
+                .map(|d| format!("{} {}", data.region(&d.region).map_or("", |r| r.name(lang)), d.published.year))
+                .unwrap_or_else(|| id.clone());
+            let id = id.clone();
+            chips.push(Chip { label: name, remove: Box::new(move |v| { v.filter.docs.remove(&id); }) });
+        }
+        if !filter.text.is_empty() {
+            chips.push(Chip { label: format!("“{}”", filter.text), remove: Box::new(|v| v.filter.text.clear()) });
+        }
+        chips
+            .into_iter()
+            .map(|chip| {
+                let remove = chip.remove;
+                let label = chip.label;
+                view! {
+                    <li class="chip">
+                        <span>{label.clone()}</span>
+                        <button
+                            type="button"
+                            aria-label=format!("{} {label}", i18n::REMOVE.get(lang))
+                            on:click=move |_| app.change(HistoryMode::Push, |v| remove(v))
+                        >"×"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let count = move || app.selection.with(|s| s.len());
+    let any_filter = move || app.view.with(|v| !v.filter.is_empty());
+    let copy_link = move |_| {
+        let href = window().location().href().unwrap_or_default();
+        // without clipboard access the address bar still holds the link
+        let _ = window().navigator().clipboard().write_text(&href);
+        copied.set(true);
+        set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
+    };
+    view! {
+        <div class="active-filters" data-testid="active-filters">
+            <ul class="chips">{chips}</ul>
+            <span class="record-count" data-testid="record-count">
+                {count} " " {move || i18n::RECORDS.get(lang.get())}
+            </span>
+            <span class="bar-actions">
+                {move || any_filter().then(|| view! {
+                    <button type="button" class="link-button" data-testid="reset"
+                        on:click=move |_| app.change(HistoryMode::Push, |v| v.filter = Default::default())>
+                        {i18n::RESET.get(lang.get())}
+                    </button>
+                })}
+                <button type="button" class="link-button" data-testid="copy-link" on:click=copy_link>
+                    {move || if copied.get() { i18n::LINK_COPIED.get(lang.get()) } else { i18n::COPY_LINK.get(lang.get()) }}
+                </button>
+            </span>
+        </div>
+    }
+}
+
+/// Shown by a view when the filters match nothing.
+#[component]
+pub fn NoMatch() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    view! {
+        <div class="empty-state" data-testid="no-match">
+            <p>{move || i18n::NO_MATCH.get(lang.get())}</p>
+            <button type="button" class="primary" on:click=move |_| app.change(HistoryMode::Push, |v| v.filter = Default::default())>
+                {move || i18n::RESET.get(lang.get())}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,170 @@
+//! The record view: everything the dataset knows about one fact or event, and the same
+//! indicator elsewhere one click away.
+
+use super::{use_app, HistoryMode};
+use crate::explore::{find_record, period_label, RecordRef};
+use crate::format::{aggregation_words, event_kind_words, fact_value, precision_words, qualifier_words};
+use crate::i18n::{self, Lang};
+use crate::model::{Dataset, Name};
+use crate::state::{ChartKind, Tab};
+use leptos::prelude::*;
+
+/// The region and its ancestors, province first: "福建省 › 泉州市 › 晋江市".
+fn region_path(data: &Dataset, index: &crate::explore::Index, region: &str, lang: Lang) -> String {
+    let mut names: Vec<&str> = index.lineage(region).iter().filter_map(|id| data.region(id)).map(|r| r.name(lang)).collect();
+    names.reverse();
+    names.join(" › ")
+}
+
+fn names(list: &[Name], lang: Lang) -> String {
+    list.iter()
+        .map(|n| if lang == Lang::En && !n.en.is_empty() { format!("{} ({})", n.en, n.zh) } else { n.zh.clone() })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// A dialog over the current view while a record is open (`rec=` in the URL).
+#[component]
+pub fn RecordView() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let close = move || app.change(HistoryMode::Push, |v| v.record = None);
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && app.view.with_untracked(|v| v.record.is_some()) {
+            close();
+        }
+    });
+    on_cleanup(move || handle.remove());
+    move || {
+        let id = app.view.with(|v| v.record.clone())?;
+        let data = app.data.get();
+        let index = app.index.get();
+        let lang = lang.get();
+        let record = find_record(&data, &id)?;
+        let (kind_label, heading, rows, doc_id, line, same_indicator) = match record {
+            RecordRef::Fact(i) => {
+                let fact = &data.facts[i];
+                let indicator = data.indicator(&fact.indicator);
+                let heading = format!(
+                    "{} · {}",
+                    indicator.map_or(fact.indicator.as_str(), |x| x.name(lang)),
+                    data.region(&fact.region).map_or(fact.region.as_str(), |r| r.name(lang))
+                );
+                let mut rows = vec![
+                    (i18n::VALUE.get(lang), format!("{} / {}", fact_value(fact, Lang::Zh), fact_value(fact, Lang::En))),
+                    (i18n::AS_PRINTED.get(lang), fact.raw.clone()),
+                    (i18n::QUALIFIER.get(lang), qualifier_words(fact.qualifier, lang).to_owned()),
+                    (i18n::PERIOD.get(lang), period_label(&fact.period_start, &fact.period_end)),
+                    (i18n::AGGREGATION.get(lang), aggregation_words(fact.aggregation, lang).to_owned()),
+                    (i18n::REGION.get(lang), region_path(&data, &index, &fact.region, lang)),
+                    (i18n::CATEGORY.get(lang), data.category(&fact.category).map_or(String::new(), |c| c.name(lang).to_owned())),
+                ];
+                if let Some(indicator) = indicator {
+                    let note = if lang == Lang::Zh { &indicator.note_zh } else { &indicator.note_en };
+                    rows.push((
+                        i18n::INDICATOR.get(lang),
+                        match note {
+                            Some(note) => format!("{} — {note}", indicator.name(lang)),
+                            None => indicator.name(lang).to_owned(),
+                        },
+                    ));
+                }
+                if let Some(note) = if lang == Lang::Zh { &fact.note_zh } else { &fact.note_en } {
+                    rows.push((i18n::NOTE.get(lang), note.clone()));
+                }
+                let others: Vec<(String, String)> = data
+                    .facts
+                    .iter()
+                    .filter(|f| f.indicator == fact.indicator && f.id != fact.id)
+                    .map(|f| {
+                        let where_when = format!(
+                            "{} · {} · {}",
+                            data.region(&f.region).map_or(f.region.as_str(), |r| r.name(lang)),
+                            period_label(&f.period_start, &f.period_end),
+                            fact_value(f, lang)
+                        );
+                        (f.id.clone(), where_when)
+                    })
+                    .collect();
+                let mut lines = vec![fact.line];
+                lines.extend(&fact.also_lines);
+                let line = lines.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+                (i18n::FIGURE.get(lang), heading, rows, fact.doc.clone(), line, Some((fact.indicator.clone(), others)))
+            }
+            RecordRef::Event(i) => {
+                let event = &data.events[i];
+                let heading = if lang == Lang::Zh { event.title_zh.clone() } else { event.title_en.clone() };
+                let mut rows = vec![
+                    (
+                        i18n::DATE.get(lang),
+                        format!("{} ({})", period_label(&event.date_start, &event.end()), precision_words(event.precision, lang)),
+                    ),
+                    (i18n::EVENT.get(lang), event_kind_words(event.kind, lang).to_owned()),
+                    (i18n::REGION.get(lang), region_path(&data, &index, &event.region, lang)),
+                    (i18n::CATEGORY.get(lang), data.category(&event.category).map_or(String::new(), |c| c.name(lang).to_owned())),
+                ];
+                if lang == Lang::En {
+                    rows.insert(0, ("中文", event.title_zh.clone()));
+                }
+                if !event.people.is_empty() {
+                    rows.push((i18n::PEOPLE.get(lang), names(&event.people, lang)));
+                }
+                if !event.organisations.is_empty() {
+                    rows.push((i18n::ORGANISATIONS.get(lang), names(&event.organisations, lang)));
+                }
+                rows.push((i18n::AS_PRINTED.get(lang), event.quote.clone()));
+                if let Some(note) = if lang == Lang::Zh { &event.note_zh } else { &event.note_en } {
+                    rows.push((i18n::NOTE.get(lang), note.clone()));
+                }
+                (i18n::EVENT.get(lang), heading, rows, event.doc.clone(), event.line.to_string(), None)
+            }
+        };
+        let source = data.document(&doc_id).map(|doc| {
+            format!(
+                "{} — {}{} · {} · {} {} ({})",
+                doc.title(lang),
+                doc.outlet(lang),
+                if doc.outlet(lang).is_empty() { "" } else { "," },
+                doc.published,
+                i18n::LINE.get(lang),
+                line,
+                doc.source_file
+            )
+        });
+        Some(view! {
+            <div class="record-backdrop" on:click=move |_| close()></div>
+            <section class="record" role="dialog" aria-modal="true" aria-labelledby="record-title" data-testid="record" data-record=id.clone()>
+                <header class="record-head">
+                    <p class="record-kind">{kind_label}</p>
+                    <h2 id="record-title">{heading}</h2>
+                    <button type="button" class="record-close" aria-label=i18n::CLOSE.get(lang) on:click=move |_| close() autofocus=true>"×"</button>
+                </header>
+                <dl class="record-fields">
+                    {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+                    <dt>{i18n::SOURCE.get(lang)}</dt>
+                    <dd data-testid="record-source">{source}</dd>
+                </dl>
+                {same_indicator.map(|(indicator, others)| view! {
+                    <h3>{i18n::SAME_INDICATOR.get(lang)}</h3>
+                    <ul class="same-indicator">
+                        {others.into_iter().map(|(other, label)| {
+                            let target = other.clone();
+                            view! {
+                                <li><button type="button" class="link-button" data-record=other
+                                    on:click=move |_| app.change(HistoryMode::Push, |v| v.record = Some(target.clone()))>{label}</button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="primary" data-testid="compare-indicator" on:click=move |_| app.change(HistoryMode::Push, |v| {
+                        v.tab = Tab::Charts;
+                        v.chart = ChartKind::Bars;
+                        v.indicator = Some(indicator.clone());
+                        v.record = None;
+                    })>
+                        {i18n::COMPARE.get(lang)}
+                    </button>
+                })}
+            </section>
+        })
+    }
+}

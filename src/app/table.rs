@@ -1,0 +1,116 @@
+//! The table view: the filtered facts, sortable by any column; a row opens its record.
+
+use super::active_filters::NoMatch;
+use super::{use_app, HistoryMode};
+use crate::explore::{period_label, sort_facts};
+use crate::format::{fact_value, qualifier_words};
+use crate::i18n::{self, Text};
+use crate::state::{Sort, SortKey};
+use leptos::prelude::*;
+
+/// Rows drawn at first; more are added on request so large datasets stay responsive.
+const PAGE_ROWS: usize = 100;
+
+fn column_label(key: SortKey) -> Text {
+    match key {
+        SortKey::Indicator => i18n::INDICATOR,
+        SortKey::Value => i18n::VALUE,
+        SortKey::Raw => i18n::AS_PRINTED,
+        SortKey::Qualifier => i18n::QUALIFIER,
+        SortKey::Region => i18n::REGION,
+        SortKey::Period => i18n::PERIOD,
+        SortKey::Document => i18n::SOURCE,
+    }
+}
+
+/// The facts table with sortable headers.
+#[component]
+pub fn TableView() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let shown = RwSignal::new(PAGE_ROWS);
+    let sort = move || app.view.with(|v| v.sort);
+    let rows = Memo::new(move |_| {
+        let data = app.data.get();
+        let mut facts = app.selection.with(|s| s.facts.clone());
+        if let Some(sort) = sort() {
+            sort_facts(&data, &mut facts, sort, lang.get());
+        }
+        facts
+    });
+    let header = move || {
+        SortKey::ALL
+            .into_iter()
+            .map(|key| {
+                let state = move || sort().filter(|s| s.key == key).map(|s| if s.descending { "descending" } else { "ascending" });
+                view! {
+                    <th scope="col" aria-sort=move || state().unwrap_or("none")>
+                        <button
+                            type="button"
+                            data-sort=key.code()
+                            on:click=move |_| app.change(HistoryMode::Push, |v| {
+                                let descending = v.sort.is_some_and(|s| s.key == key && !s.descending);
+                                v.sort = Some(Sort { key, descending });
+                            })
+                        >
+                            {move || column_label(key).get(lang.get())}
+                            <span class="sort-mark" aria-hidden="true">
+                                {move || match state() { Some("ascending") => "▲", Some(_) => "▼", None => "" }}
+                            </span>
+                        </button>
+                    </th>
+                }
+            })
+            .collect_view()
+    };
+    let body = move || {
+        let data = app.data.get();
+        let lang = lang.get();
+        rows.get()
+            .into_iter()
+            .take(shown.get())
+            .map(|i| {
+                let fact = &data.facts[i];
+                let id = fact.id.clone();
+                let indicator = data.indicator(&fact.indicator).map_or(fact.indicator.clone(), |x| x.name(lang).to_owned());
+                let region = data.region(&fact.region).map_or(fact.region.clone(), |r| r.name(lang).to_owned());
+                let doc = data.document(&fact.doc).map_or(fact.doc.clone(), |d| {
+                    format!("{} {} · {} {}", data.region(&d.region).map_or("", |r| r.name(lang)), d.published.year, i18n::LINE.get(lang), fact.line)
+                });
+                let open = move || app.change(HistoryMode::Push, |v| v.record = Some(id.clone()));
+                let open_by_key = open.clone();
+                view! {
+                    <tr data-record=fact.id.clone() tabindex="0" on:click=move |_| open()
+                        on:keydown=move |ev| if ev.key() == "Enter" { open_by_key() }>
+                        <td>{indicator}</td>
+                        <td class="num">{fact_value(fact, lang)}</td>
+                        <td lang="zh-CN">{fact.raw.clone()}</td>
+                        <td>{qualifier_words(fact.qualifier, lang).split('（').next().unwrap_or_default().to_owned()}</td>
+                        <td>{region}</td>
+                        <td class="num">{period_label(&fact.period_start, &fact.period_end)}</td>
+                        <td>{doc}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        {move || if rows.with(Vec::is_empty) {
+            view! { <NoMatch/> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="facts" data-testid="facts-table">
+                        <thead><tr>{header}</tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+                {move || (rows.with(Vec::len) > shown.get()).then(|| view! {
+                    <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE_ROWS)>
+                        {move || format!("+{}", rows.with(Vec::len) - shown.get())}
+                    </button>
+                })}
+            }.into_any()
+        }}
+    }
+}

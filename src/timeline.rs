@@ -1,0 +1,175 @@
+//! Laying out the timeline: records as marks on a year axis, in lanes by region or category,
+//! stacked in rows so that no two marks overlap.
+
+use crate::dates::Precision;
+use crate::explore::{Index, RecordRef, Selection};
+use crate::model::Dataset;
+use crate::state::Lanes;
+
+/// How a mark is drawn; the three precisions of a date must look different.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// An event known to the day.
+    Point,
+    /// An event known to the month or year: a band over that month or year.
+    Band(Precision),
+    /// An event over a range of dates, or a figure covering several years.
+    Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub record: RecordRef,
+    /// Fractional years: 2021.5 is the middle of 2021.
+    pub start: f64,
+    pub end: f64,
+    pub shape: Shape,
+    pub row: usize,
+}
+
+/// Several records that did not fit, gathered per year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    pub year: i32,
+    pub records: Vec<RecordRef>,
+    pub row: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// Region or category id.
+    pub key: String,
+    pub marks: Vec<Mark>,
+    pub clusters: Vec<Cluster>,
+    pub rows: usize,
+}
+
+/// Rows a lane may grow to before further marks are gathered into per-year clusters.
+pub const MAX_ROWS: usize = 24;
+
+/// Which lane a record falls in: its city (counties fold into their city; province-wide
+/// records have their own lane), or its category.
+fn lane_key(data: &Dataset, index: &Index, lanes: Lanes, region: &str, category: &str) -> String {
+    match lanes {
+        Lanes::Category => category.to_owned(),
+        Lanes::Region => {
+            let lineage = index.lineage(region);
+            // nearest ancestor at city level, else the region itself
+            lineage
+                .iter()
+                .find(|id| data.region(id).is_some_and(|r| r.level == crate::model::RegionLevel::City))
+                .or(lineage.first())
+                .cloned()
+                .unwrap_or_else(|| region.to_owned())
+        }
+    }
+}
+
+/// Lays out the selected events, and the selected facts that cover more than one year, within
+/// the years `range` (inclusive).
+pub fn layout(data: &Dataset, index: &Index, selection: &Selection, lanes: Lanes, range: (i32, i32)) -> Vec<Lane> {
+    let (from, to) = (f64::from(range.0), f64::from(range.1) + 1.0);
+    // the narrowest a mark is drawn, so points stay visible and clickable
+    let min_width = (to - from) * 0.012;
+    let mut items: Vec<(String, RecordRef, f64, f64, Shape)> = Vec::new();
+    for &i in &selection.events {
+        let event = &data.events[i];
+        let end = event.end();
+        let shape = if end != event.date_start {
+            Shape::Span
+        } else if event.precision == Precision::Day {
+            Shape::Point
+        } else {
+            Shape::Band(event.precision)
+        };
+        let key = lane_key(data, index, lanes, &event.region, &event.category);
+        items.push((key, RecordRef::Event(i), event.date_start.start_in_years(), end.end_in_years(), shape));
+    }
+    for &i in &selection.facts {
+        let fact = &data.facts[i];
+        if fact.period_start.year != fact.period_end.year {
+            let key = lane_key(data, index, lanes, &fact.region, &fact.category);
+            items.push((key, RecordRef::Fact(i), fact.period_start.start_in_years(), fact.period_end.end_in_years(), Shape::Span));
+        }
+    }
+    items.retain(|(_, _, start, end, _)| *end > from && *start < to);
+    items.sort_by(|a, b| a.2.total_cmp(&b.2).then(b.3.total_cmp(&a.3)));
+
+    let order: Vec<String> = match lanes {
+        Lanes::Region => crate::explore::regions_in_tree_order(data).into_iter().map(|(_, r)| r.id.clone()).collect(),
+        Lanes::Category => data.categories.iter().map(|c| c.id.clone()).collect(),
+    };
+    let mut result: Vec<Lane> = Vec::new();
+    for key in order {
+        let lane_items: Vec<_> = items.iter().filter(|item| item.0 == key).collect();
+        if lane_items.is_empty() {
+            continue;
+        }
+        let mut row_ends: Vec<f64> = Vec::new();
+        let mut lane = Lane { key, marks: Vec::new(), clusters: Vec::new(), rows: 0 };
+        for (_, record, start, end, shape) in lane_items {
+            let visible_start = start.max(from);
+            let visible_end = end.min(to).max(visible_start + min_width);
+            match row_ends.iter().position(|&row_end| row_end <= visible_start) {
+                Some(row) => {
+                    row_ends[row] = visible_end + min_width * 0.25;
+                    lane.marks.push(Mark { record: *record, start: visible_start, end: visible_end, shape: *shape, row });
+                }
+                None if row_ends.len() < MAX_ROWS => {
+                    row_ends.push(visible_end + min_width * 0.25);
+                    lane.marks.push(Mark { record: *record, start: visible_start, end: visible_end, shape: *shape, row: row_ends.len() - 1 });
+                }
+                None => {
+                    let year = visible_start.floor() as i32;
+                    match lane.clusters.iter_mut().find(|c| c.year == year) {
+                        Some(cluster) => cluster.records.push(*record),
+                        None => lane.clusters.push(Cluster { year, records: vec![*record], row: MAX_ROWS }),
+                    }
+                }
+            }
+        }
+        lane.rows = row_ends.len() + usize::from(!lane.clusters.is_empty());
+        result.push(lane);
+    }
+    result
+}
+
+/// Zooms a year range in or out around its middle, staying within `bounds`.
+pub fn zoom(range: (i32, i32), bounds: (i32, i32), zoom_in: bool) -> (i32, i32) {
+    let (from, to) = range;
+    if zoom_in {
+        if to - from >= 2 {
+            (from + 1, to - 1)
+        } else if to > from {
+            (from, from)
+        } else {
+            range
+        }
+    } else {
+        (from.saturating_sub(1).max(bounds.0), to.saturating_add(1).min(bounds.1))
+    }
+}
+
+/// Moves a year range by `years`, keeping its width and staying within `bounds`.
+pub fn pan(range: (i32, i32), bounds: (i32, i32), years: i32) -> (i32, i32) {
+    let width = range.1 - range.0;
+    let from = (range.0 + years).clamp(bounds.0, (bounds.1 - width).max(bounds.0));
+    (from, (from + width).min(bounds.1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_and_pan_stay_within_bounds() {
+        let bounds = (2011, 2024);
+        assert_eq!(zoom((2014, 2024), bounds, true), (2015, 2023));
+        assert_eq!(zoom((2021, 2022), bounds, true), (2021, 2021));
+        assert_eq!(zoom((2021, 2021), bounds, true), (2021, 2021));
+        assert_eq!(zoom((2011, 2024), bounds, false), (2011, 2024));
+        assert_eq!(pan((2014, 2016), bounds, 1), (2015, 2017));
+        assert_eq!(pan((2022, 2024), bounds, 1), (2022, 2024));
+        assert_eq!(pan((2011, 2013), bounds, -1), (2011, 2013));
+    }
+}
