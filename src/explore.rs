@@ -184,6 +184,8 @@ pub struct Selection {
     pub region_counts: HashMap<String, usize>,
     /// Per document, records passing every filter but the document one.
     pub doc_counts: HashMap<String, usize>,
+    /// Earliest and latest year the selected records cover.
+    pub year_span: Option<(i32, i32)>,
 }
 
 impl Selection {
@@ -204,6 +206,7 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
         category_counts: HashMap::new(),
         region_counts: HashMap::new(),
         doc_counts: HashMap::new(),
+        year_span: None,
     };
     let records = data
         .facts
@@ -213,6 +216,8 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
         .chain(data.events.iter().enumerate().map(|(i, e)| (RecordRef::Event(i), event_keys(e))));
     for (record, keys) in records {
         if index.matches(filter, keys, record, None) {
+            let (first, last) = keys.years;
+            selection.year_span = Some(selection.year_span.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
             match record {
                 RecordRef::Fact(i) => selection.facts.push(i),
                 RecordRef::Event(i) => selection.events.push(i),

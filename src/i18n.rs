@@ -144,6 +144,15 @@ pub const LEGEND_DAY: Text = text("具体日期", "exact day");
 pub const LEGEND_MONTH: Text = text("某月", "a month");
 pub const LEGEND_YEAR: Text = text("某年", "a year");
 pub const LEGEND_SPAN: Text = text("持续时段（活动或多年数据）", "a span (campaign or multi-year figure)");
+pub const CHART_BARS: Text = text("地区对比", "Across regions");
+pub const CHART_TIME: Text = text("时间变化", "Over time");
+pub const CHART_PROFILE: Text = text("类别构成", "Category profile");
+pub const CHART_MONEY: Text = text("资金", "Money");
+pub const CHART_KIND: Text = text("图表类型", "Chart");
+pub const CHART_DATA: Text = text("图表数据", "Chart data");
+pub const PICK_BAR: Text = text("点击条形可按该地区筛选。", "Click a bar to filter to its region.");
+pub const TOTAL: Text = text("合计", "Total");
+pub const NO_CHART: Text = text("当前筛选下没有可绘制的数据。", "Nothing to chart for these filters.");
 pub const TIME_NOTES: Text = text("时间推算", "How dates were resolved");
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! The core (model, dates, numbers, validation, source reconciliation) uses no browser types
 //! and is tested natively; the web layer lives in `app` and is compiled for wasm32 only.
 
+pub mod charts;
 pub mod coverage;
 pub mod dates;
 pub mod explore;

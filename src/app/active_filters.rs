@@ -40,7 +40,7 @@ pub fn ActiveFilters() -> impl IntoView {
         for id in &filter.docs {
             let name = data
                 .document(id)
-                .map(|d| format!("{} {}", data.region(&d.region).map_or("", |r| r.name(lang)), d.published.year))
+                .map(|d| format!("{} {}", data.region(&d.region).map_or("", |r| r.name(lang)), d.period_end.year))
                 .unwrap_or_else(|| id.clone());
             let id = id.clone();
             chips.push(Chip { label: name, remove: Box::new(move |v| { v.filter.docs.remove(&id); }) });

@@ -1,9 +1,273 @@
-//! The charts view.
+//! The charts view: four comparison charts drawn with plotters on a HiDPI-aware canvas, each
+//! with a title, a source line and a table that says the same in text. Picking a bar filters
+//! to its region.
 
+use super::active_filters::NoMatch;
+use super::{use_app, HistoryMode};
+use crate::charts::{
+    category_profile, draw_bars, draw_time, indicator_by_region, indicator_over_time, indicators_by_coverage,
+    money_by_category, source_line, BarChart, Frame, Hit, Theme, TimeChart,
+};
+use crate::i18n;
+use crate::state::ChartKind;
+use leptos::html::Canvas;
 use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
 
-/// The four comparison charts.
+/// What the open chart shows.
+#[derive(Clone, PartialEq)]
+enum Drawn {
+    Bars(BarChart),
+    Time(TimeChart),
+}
+
+impl Drawn {
+    fn title(&self) -> &str {
+        match self {
+            Drawn::Bars(c) => &c.title,
+            Drawn::Time(c) => &c.title,
+        }
+    }
+    fn sources(&self) -> &[String] {
+        match self {
+            Drawn::Bars(c) => &c.sources,
+            Drawn::Time(c) => &c.sources,
+        }
+    }
+    fn caveat(&self) -> Option<&str> {
+        match self {
+            Drawn::Bars(c) => c.caveat.as_deref(),
+            Drawn::Time(c) => c.caveat.as_deref(),
+        }
+    }
+}
+
+fn kind_label(kind: ChartKind) -> i18n::Text {
+    match kind {
+        ChartKind::Bars => i18n::CHART_BARS,
+        ChartKind::Time => i18n::CHART_TIME,
+        ChartKind::Profile => i18n::CHART_PROFILE,
+        ChartKind::Money => i18n::CHART_MONEY,
+    }
+}
+
+fn prefers_dark() -> bool {
+    window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// Chart switch, indicator picker, the canvas and its text alternative.
 #[component]
 pub fn ChartsView() -> impl IntoView {
-    view! { <div class="charts" data-testid="charts"></div> }
+    let app = use_app();
+    let lang = app.lang();
+    let kind = Memo::new(move |_| app.view.with(|v| v.chart));
+    let indicators = Memo::new(move |_| {
+        let data = app.data.get();
+        app.selection.with(|s| indicators_by_coverage(&data, s))
+    });
+    // the indicator in the link, if the selection has it, else the best-covered one
+    let indicator = Memo::new(move |_| {
+        let wanted = app.view.with(|v| v.indicator.clone());
+        indicators.with(|list| wanted.filter(|w| list.contains(w)).or_else(|| list.first().cloned()))
+    });
+    let drawn = Memo::new(move |_| {
+        let data = app.data.get();
+        let index = app.index.get();
+        let lang = lang.get();
+        app.selection.with(|s| match kind.get() {
+            ChartKind::Bars => indicator.get().and_then(|i| indicator_by_region(&data, s, &i, lang)).map(Drawn::Bars),
+            ChartKind::Time => indicator.get().and_then(|i| indicator_over_time(&data, s, &i, lang)).map(Drawn::Time),
+            ChartKind::Profile => category_profile(&data, &index, s, lang).map(Drawn::Bars),
+            ChartKind::Money => money_by_category(&data, &index, s, lang).map(Drawn::Bars),
+        })
+    });
+    let canvas = NodeRef::<Canvas>::new();
+    let hits = StoredValue::new(Vec::<Hit>::new());
+    let resized = RwSignal::new(0u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
+    on_cleanup(move || handle.remove());
+
+    Effect::new(move |_| {
+        resized.track();
+        let (Some(canvas), Some(chart)) = (canvas.get(), drawn.get()) else { return };
+        let lang = lang.get_untracked();
+        let ratio = window().device_pixel_ratio().max(1.0);
+        let width = canvas.parent_element().map_or(800, |p| p.client_width()).max(280) as f64;
+        let rows = match &chart {
+            Drawn::Bars(c) => c.bars.len(),
+            Drawn::Time(_) => 10,
+        };
+        let height = (rows as f64 * 30.0 + 150.0).clamp(300.0, 1400.0);
+        canvas.set_width((width * ratio) as u32);
+        canvas.set_height((height * ratio) as u32);
+        // sizes in CSS pixels; the bitmap above is device pixels, so lines and text stay crisp
+        let _ = canvas.set_attribute("style", &format!("width:{width}px;height:{height}px"));
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+        let root = backend.into_drawing_area();
+        let frame = Frame {
+            title: chart.title(),
+            source: source_line(chart.sources(), lang),
+            caveat: chart.caveat(),
+            theme: if prefers_dark() { Theme::DARK } else { Theme::LIGHT },
+            scale: ratio,
+        };
+        let drawn_hits = match &chart {
+            Drawn::Bars(c) => draw_bars(&root, c, &frame, lang),
+            Drawn::Time(c) => draw_time(&root, c, &frame, lang),
+        };
+        match drawn_hits.and_then(|h| root.present().map(|()| h)) {
+            Ok(h) => {
+                // where each bar is, in CSS pixels: lets tests and tools pick bars precisely
+                let listed: Vec<String> = h
+                    .iter()
+                    .map(|hit| {
+                        let (x0, y0, x1, y1) = hit.rect;
+                        let css = |v: i32| (f64::from(v) / ratio).round() as i32;
+                        format!("{},{},{},{},{}", css(x0), css(y0.min(y1)), css(x1), css(y0.max(y1)), hit.region)
+                    })
+                    .collect();
+                let _ = canvas.set_attribute("data-hits", &listed.join(";"));
+                hits.set_value(h);
+            }
+            Err(e) => leptos::logging::warn!("chart not drawn: {e}"),
+        }
+    });
+
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        let ratio = window().device_pixel_ratio().max(1.0);
+        let (x, y) = ((f64::from(ev.offset_x()) * ratio) as i32, (f64::from(ev.offset_y()) * ratio) as i32);
+        let region = hits.with_value(|hits| {
+            hits.iter().find(|h| x >= h.rect.0 && x <= h.rect.2 && y >= h.rect.1.min(h.rect.3) && y <= h.rect.1.max(h.rect.3)).map(|h| h.region.clone())
+        });
+        if let Some(region) = region {
+            app.change(HistoryMode::Push, |v| v.filter.regions = std::iter::once(region).collect());
+        }
+    };
+
+    let kind_buttons = move || {
+        ChartKind::ALL
+            .into_iter()
+            .map(|k| view! {
+                <button type="button" data-chart=k.code() aria-pressed=move || (kind.get() == k).to_string()
+                    on:click=move |_| app.change(HistoryMode::Push, |v| v.chart = k)>
+                    {move || kind_label(k).get(lang.get())}
+                </button>
+            })
+            .collect_view()
+    };
+    let indicator_picker = move || {
+        matches!(kind.get(), ChartKind::Bars | ChartKind::Time).then(|| {
+            let data = app.data.get();
+            let lang = lang.get();
+            let current = indicator.get().unwrap_or_default();
+            let options = indicators
+                .get()
+                .into_iter()
+                .map(|id| {
+                    let name = data.indicator(&id).map_or(id.clone(), |i| i.name(lang).to_owned());
+                    view! { <option value=id.clone() selected=id == current>{name}</option> }
+                })
+                .collect_view();
+            view! {
+                <label class="indicator-picker">
+                    <span>{i18n::INDICATOR.get(lang)}</span>
+                    <select data-testid="indicator" prop:value=current.clone()
+                        on:change=move |ev| {
+                            let id = event_target_value(&ev);
+                            app.change(HistoryMode::Push, |v| v.indicator = Some(id));
+                        }>
+                        {options}
+                    </select>
+                </label>
+            }
+        })
+    };
+    // the keyboard way to pick a bar: the same filter as a click on the canvas
+    let pick_button = move |label: String, region: String| {
+        view! {
+            <button type="button" class="link-button" on:click=move |_| {
+                let region = region.clone();
+                app.change(HistoryMode::Push, |v| v.filter.regions = std::iter::once(region).collect());
+            }>{label}</button>
+        }
+    };
+    let text_alternative = move || {
+        let chart = drawn.get()?;
+        let lang = lang.get();
+        let table = match &chart {
+            Drawn::Bars(c) => {
+                let stacked = c.series.len() > 1;
+                let rows = c
+                    .bars
+                    .iter()
+                    .map(|bar| {
+                        let detail = stacked.then(|| {
+                            bar.segments
+                                .iter()
+                                .map(|s| format!("{} {}", c.series[s.series], crate::format::axis_label(s.value, lang)))
+                                .collect::<Vec<_>>()
+                                .join(" · ")
+                        });
+                        view! {
+                            <tr data-region=bar.region.clone()>
+                                <th scope="row">{pick_button(bar.label.clone(), bar.region.clone())}</th>
+                                <td class="num">{bar.value_label.clone()}</td>
+                                {detail.map(|d| view! { <td>{d}</td> })}
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! { <tbody>{rows}</tbody> }.into_any()
+            }
+            Drawn::Time(c) => {
+                let rows = c
+                    .points
+                    .iter()
+                    .map(|p| {
+                        let region = c.series[p.series].clone();
+                        view! {
+                            <tr data-region=c.series_regions[p.series].clone()>
+                                <th scope="row">{pick_button(format!("{region} · {}", p.period), c.series_regions[p.series].clone())}</th>
+                                <td class="num">{p.label.clone()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! { <tbody>{rows}</tbody> }.into_any()
+            }
+        };
+        Some(view! {
+            <table class="chart-data" id="chart-data" data-testid="chart-data">
+                <caption>{format!("{}: {}", i18n::CHART_DATA.get(lang), chart.title())}</caption>
+                {table}
+            </table>
+            <p class="chart-source">{source_line(chart.sources(), lang)}</p>
+            {chart.caveat().map(|c| view! { <p class="chart-caveat">{c.to_owned()}</p> })}
+        })
+    };
+    view! {
+        <div class="chart-controls">
+            <div class="segmented" role="group" aria-label=move || i18n::CHART_KIND.get(lang.get())>{kind_buttons}</div>
+            {indicator_picker}
+        </div>
+        {move || if app.selection.with(|s| s.is_empty()) {
+            view! { <NoMatch/> }.into_any()
+        } else if drawn.with(Option::is_none) {
+            view! { <p class="empty-state">{i18n::NO_CHART.get(lang.get())}</p> }.into_any()
+        } else {
+            view! {
+                <figure class="chart" data-testid="chart" data-kind=move || kind.get().code()>
+                    <canvas node_ref=canvas role="img" aria-describedby="chart-data"
+                        aria-label=move || drawn.with(|d| d.as_ref().map(|d| d.title().to_owned()).unwrap_or_default())
+                        on:click=pick></canvas>
+                    <figcaption>{move || i18n::PICK_BAR.get(lang.get())}</figcaption>
+                </figure>
+                <details class="chart-data-wrap" open=true>
+                    <summary>{move || i18n::CHART_DATA.get(lang.get())}</summary>
+                    {text_alternative}
+                </details>
+            }.into_any()
+        }}
+    }
 }

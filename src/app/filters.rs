@@ -213,7 +213,7 @@ fn DocumentList() -> impl IntoView {
             .map(|doc| {
                 let id = doc.id.clone();
                 let region = data.region(&doc.region).map(|r| r.name(lang).to_owned()).unwrap_or_default();
-                let label = format!("{region} · {}", doc.published.year);
+                let label = format!("{region} · {}", doc.period_end.year);
                 let count_id = id.clone();
                 let count = Signal::derive(move || app.selection.with(|s| s.doc_counts.get(&count_id).copied().unwrap_or(0)));
                 let checked_id = id.clone();

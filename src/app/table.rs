@@ -75,12 +75,12 @@ pub fn TableView() -> impl IntoView {
                 let indicator = data.indicator(&fact.indicator).map_or(fact.indicator.clone(), |x| x.name(lang).to_owned());
                 let region = data.region(&fact.region).map_or(fact.region.clone(), |r| r.name(lang).to_owned());
                 let doc = data.document(&fact.doc).map_or(fact.doc.clone(), |d| {
-                    format!("{} {} · {} {}", data.region(&d.region).map_or("", |r| r.name(lang)), d.published.year, i18n::LINE.get(lang), fact.line)
+                    format!("{} {} · {} {}", data.region(&d.region).map_or("", |r| r.name(lang)), d.period_end.year, i18n::LINE.get(lang), fact.line)
                 });
                 let open = move || app.change(HistoryMode::Push, |v| v.record = Some(id.clone()));
                 let open_by_key = open.clone();
                 view! {
-                    <tr data-record=fact.id.clone() tabindex="0" on:click=move |_| open()
+                    <tr data-record=fact.id.clone() data-value=fact.value.to_string() tabindex="0" on:click=move |_| open()
                         on:keydown=move |ev| if ev.key() == "Enter" { open_by_key() }>
                         <td>{indicator}</td>
                         <td class="num">{fact_value(fact, lang)}</td>

@@ -44,7 +44,9 @@ pub fn TimelineView() -> impl IntoView {
     let app = use_app();
     let lang = app.lang();
     let bounds = move || app.index.with(|i| i.year_span);
-    let range = move || app.view.with(|v| v.timeline).unwrap_or_else(bounds);
+    // without a zoom, the years the selected records cover
+    let fitted = move || app.selection.with(|s| s.year_span).unwrap_or_else(bounds);
+    let range = move || app.view.with(|v| v.timeline).unwrap_or_else(fitted);
     let lanes_mode = move || app.view.with(|v| v.lanes);
     let laid = Memo::new(move |_| {
         let data = app.data.get();
@@ -52,7 +54,7 @@ pub fn TimelineView() -> impl IntoView {
         app.selection.with(|s| layout(&data, &index, s, lanes_mode(), range()))
     });
     let set_range = move |next: (i32, i32)| {
-        app.change(HistoryMode::Replace, |v| v.timeline = (next != bounds()).then_some(next));
+        app.change(HistoryMode::Replace, |v| v.timeline = (next != fitted()).then_some(next));
     };
     let axis = move || {
         let (from, to) = range();
@@ -166,7 +168,7 @@ pub fn TimelineView() -> impl IntoView {
                     aria-label=move || i18n::PAN_EARLIER.get(lang.get())>"←"</button>
                 <button type="button" data-pan="later" on:click=move |_| set_range(pan(range(), bounds(), 1))
                     aria-label=move || i18n::PAN_LATER.get(lang.get())>"→"</button>
-                <button type="button" data-zoom="reset" on:click=move |_| set_range(bounds())>
+                <button type="button" data-zoom="reset" on:click=move |_| set_range(fitted())>
                     {move || i18n::RESET_VIEW.get(lang.get())}</button>
             </div>
         </div>

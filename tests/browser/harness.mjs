@@ -74,8 +74,8 @@ export const MOBILE = { width: 390, height: 844 };
  * A fresh page that records every console error, uncaught exception and failed request;
  * call `assertClean()` at the end of each test.
  */
-export async function openPage(browser, { viewport = DESKTOP, colorScheme = 'light', locale = 'zh-CN' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, locale, deviceScaleFactor: 1 });
+export async function openPage(browser, { viewport = DESKTOP, colorScheme = 'light', locale = 'zh-CN', deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, locale, deviceScaleFactor });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -108,4 +108,12 @@ export async function waitForApp(page) {
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits until the address bar's query parameter `name` is `value` (null: absent). The app
+ * writes the URL in an effect right after a change, so reading it at once would race.
+ */
+export async function waitForParam(page, name, value) {
+  await page.waitForURL((url) => url.searchParams.get(name) === value, { timeout: 5000 });
 }

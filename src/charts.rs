@@ -1,0 +1,527 @@
+//! The four comparison charts: what each shows (computed from the selection, no browser
+//! types), and how it is drawn, once, for any plotters backend: the canvas in the app, SVG in
+//! tests and downloads.
+
+use crate::explore::{period_label, Index, Selection};
+use crate::format::{axis_label, unit_name};
+use crate::i18n::{self, Lang};
+use crate::model::{Aggregation, Dataset, Qualifier, RegionLevel, Unit};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::collections::BTreeMap;
+
+/// Colours a colour-blind reader can tell apart (Okabe–Ito, then Paul Tol's muted scheme).
+pub const PALETTE: [(u8, u8, u8); 14] = [
+    (0, 114, 178),
+    (230, 159, 0),
+    (0, 158, 115),
+    (204, 121, 167),
+    (86, 180, 233),
+    (213, 94, 0),
+    (240, 228, 66),
+    (51, 34, 136),
+    (136, 204, 238),
+    (68, 170, 153),
+    (17, 119, 51),
+    (153, 153, 51),
+    (204, 102, 119),
+    (136, 34, 85),
+];
+
+/// Foreground and background of a drawing.
+#[derive(Clone, Copy, Debug)]
+pub struct Theme {
+    pub background: (u8, u8, u8),
+    pub text: (u8, u8, u8),
+    pub muted: (u8, u8, u8),
+    pub grid: (u8, u8, u8),
+}
+
+impl Theme {
+    pub const LIGHT: Theme = Theme { background: (255, 255, 255), text: (29, 31, 35), muted: (91, 97, 107), grid: (220, 218, 211) };
+    pub const DARK: Theme = Theme { background: (31, 34, 40), text: (232, 230, 225), muted: (163, 168, 177), grid: (58, 62, 70) };
+}
+
+fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// One segment of a bar: a value in one series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub series: usize,
+    pub value: f64,
+}
+
+/// One horizontal bar (a row of the chart and of its text alternative).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    /// The region picking this bar filters to.
+    pub region: String,
+    pub segments: Vec<Segment>,
+    /// Printed after the bar: the value with ≥ / ~ / ≤ where the figure is not exact.
+    pub value_label: String,
+    /// The fact behind a single-fact bar, for the text alternative.
+    pub fact: Option<String>,
+}
+
+impl Bar {
+    pub fn total(&self) -> f64 {
+        self.segments.iter().map(|s| s.value).sum()
+    }
+}
+
+/// A chart of horizontal (possibly stacked) bars; all values in one unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    pub title: String,
+    pub unit: Unit,
+    pub series: Vec<String>,
+    pub bars: Vec<Bar>,
+    /// Documents the shown values come from.
+    pub sources: Vec<String>,
+    /// Said under the chart: mixed aggregations, sums of different periods.
+    pub caveat: Option<String>,
+}
+
+/// One value over time: a point at the end of the period it covers, a line over that period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimePoint {
+    pub fact: String,
+    pub series: usize,
+    pub start: f64,
+    pub end: f64,
+    pub value: f64,
+    pub label: String,
+    pub period: String,
+    pub aggregation: Aggregation,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeChart {
+    pub title: String,
+    pub unit: Unit,
+    /// One series per region.
+    pub series: Vec<String>,
+    pub series_regions: Vec<String>,
+    pub points: Vec<TimePoint>,
+    pub sources: Vec<String>,
+    pub caveat: Option<String>,
+}
+
+fn qualifier_mark(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "",
+        Qualifier::AtLeast => "≥",
+        Qualifier::Approx => "~",
+        Qualifier::AtMost => "≤",
+    }
+}
+
+fn value_label(value: f64, unit: Unit, q: Qualifier, lang: Lang) -> String {
+    let number = match lang {
+        Lang::Zh => crate::format::number_zh(value),
+        Lang::En => crate::format::number_en(value),
+    };
+    let unit = unit_name(unit, lang);
+    let sep = if lang == Lang::En && unit != "%" { " " } else { "" };
+    format!("{}{number}{sep}{unit}", qualifier_mark(q))
+}
+
+fn aggregation_short(a: Aggregation, lang: Lang) -> &'static str {
+    match (a, lang) {
+        (Aggregation::PeriodTotal, Lang::Zh) => "累计",
+        (Aggregation::PeriodTotal, Lang::En) => "total",
+        (Aggregation::SingleYear, Lang::Zh) => "当年",
+        (Aggregation::SingleYear, Lang::En) => "one year",
+        (Aggregation::Snapshot, Lang::Zh) => "时点",
+        (Aggregation::Snapshot, Lang::En) => "level",
+    }
+}
+
+const MIXED: i18n::Text = i18n::Text {
+    zh: "注意：图中既有累计数，也有单年数或时点数，统计口径不同，不宜直接比较。",
+    en: "Note: this mixes running totals with one-year figures or levels; they are not directly comparable.",
+};
+const SUMMED: i18n::Text = i18n::Text {
+    zh: "金额为所选数据中各项资金数字之和，时期与口径各不相同，仅示规模。",
+    en: "Sums of the money figures selected; their periods and bases differ, so this shows scale only.",
+};
+
+fn sources(data: &Dataset, docs: impl IntoIterator<Item = String>, lang: Lang) -> Vec<String> {
+    let mut ids: Vec<String> = docs.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    ids.iter().filter_map(|id| data.document(id)).map(|d| format!("{} ({})", d.title(lang), d.published)).collect()
+}
+
+/// The city a region belongs to (itself for a city or the province).
+pub fn city_of(data: &Dataset, index: &Index, region: &str) -> String {
+    index
+        .lineage(region)
+        .iter()
+        .find(|id| data.region(id).is_some_and(|r| r.level == RegionLevel::City))
+        .cloned()
+        .unwrap_or_else(|| region.to_owned())
+}
+
+/// The indicators of the selected facts, best covered first (most regions, then most facts).
+pub fn indicators_by_coverage(data: &Dataset, selection: &Selection) -> Vec<String> {
+    let mut coverage: BTreeMap<&str, (std::collections::BTreeSet<&str>, usize)> = BTreeMap::new();
+    for &i in &selection.facts {
+        let fact = &data.facts[i];
+        let entry = coverage.entry(&fact.indicator).or_default();
+        entry.0.insert(&fact.region);
+        entry.1 += 1;
+    }
+    let mut ranked: Vec<(&str, usize, usize)> = coverage.into_iter().map(|(id, (regions, n))| (id, regions.len(), n)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+    ranked.into_iter().map(|(id, _, _)| id.to_owned()).collect()
+}
+
+/// Chart 1: one indicator across regions, a bar per figure, labelled with its period.
+pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &str, lang: Lang) -> Option<BarChart> {
+    let meta = data.indicator(indicator)?;
+    let facts: Vec<_> = selection.facts.iter().map(|&i| &data.facts[i]).filter(|f| f.indicator == indicator).collect();
+    if facts.is_empty() {
+        return None;
+    }
+    let mut bars: Vec<Bar> = facts
+        .iter()
+        .map(|f| {
+            let region = data.region(&f.region).map_or(f.region.as_str(), |r| r.name(lang));
+            Bar {
+                label: format!("{region} · {} ({})", period_label(&f.period_start, &f.period_end), aggregation_short(f.aggregation, lang)),
+                region: f.region.clone(),
+                segments: vec![Segment { series: 0, value: f.value }],
+                value_label: value_label(f.value, f.unit, f.qualifier, lang),
+                fact: Some(f.id.clone()),
+            }
+        })
+        .collect();
+    bars.sort_by(|a, b| b.total().total_cmp(&a.total()));
+    let aggregations: std::collections::HashSet<_> = facts.iter().map(|f| f.aggregation).collect();
+    Some(BarChart {
+        title: format!("{} ({})", meta.name(lang), unit_name(meta.unit, lang)),
+        unit: meta.unit,
+        series: vec![meta.name(lang).to_owned()],
+        bars,
+        sources: sources(data, facts.iter().map(|f| f.doc.clone()), lang),
+        caveat: (aggregations.len() > 1).then(|| MIXED.get(lang).to_owned()),
+    })
+}
+
+/// Chart 2: one indicator over time; each value spans the period it covers.
+pub fn indicator_over_time(data: &Dataset, selection: &Selection, indicator: &str, lang: Lang) -> Option<TimeChart> {
+    let meta = data.indicator(indicator)?;
+    let facts: Vec<_> = selection.facts.iter().map(|&i| &data.facts[i]).filter(|f| f.indicator == indicator).collect();
+    if facts.is_empty() {
+        return None;
+    }
+    let mut series_regions: Vec<String> = Vec::new();
+    let points = facts
+        .iter()
+        .map(|f| {
+            let series = series_regions.iter().position(|r| *r == f.region).unwrap_or_else(|| {
+                series_regions.push(f.region.clone());
+                series_regions.len() - 1
+            });
+            TimePoint {
+                fact: f.id.clone(),
+                series,
+                start: f.period_start.start_in_years(),
+                end: f.period_end.end_in_years(),
+                value: f.value,
+                label: value_label(f.value, f.unit, f.qualifier, lang),
+                period: period_label(&f.period_start, &f.period_end),
+                aggregation: f.aggregation,
+            }
+        })
+        .collect();
+    let aggregations: std::collections::HashSet<_> = facts.iter().map(|f| f.aggregation).collect();
+    Some(TimeChart {
+        title: format!("{} ({})", meta.name(lang), unit_name(meta.unit, lang)),
+        unit: meta.unit,
+        series: series_regions.iter().map(|r| data.region(r).map_or(r.clone(), |x| x.name(lang).to_owned())).collect(),
+        series_regions,
+        points,
+        sources: sources(data, facts.iter().map(|f| f.doc.clone()), lang),
+        caveat: (aggregations.len() > 1).then(|| MIXED.get(lang).to_owned()),
+    })
+}
+
+/// Stacks per city and category, from `value` of each selected record (None skips it).
+fn per_city_and_category(
+    data: &Dataset,
+    index: &Index,
+    records: impl Iterator<Item = (String, String, String, f64)>,
+    lang: Lang,
+    unit: Unit,
+    title: String,
+    caveat: Option<String>,
+) -> Option<BarChart> {
+    let mut table: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
+    let mut docs = Vec::new();
+    for (region, category, doc, value) in records {
+        let city = city_of(data, index, &region);
+        let Some(series) = data.categories.iter().position(|c| c.id == category) else { continue };
+        *table.entry(city).or_default().entry(series).or_default() += value;
+        docs.push(doc);
+    }
+    if table.is_empty() {
+        return None;
+    }
+    let order: Vec<String> = crate::explore::regions_in_tree_order(data).into_iter().map(|(_, r)| r.id.clone()).collect();
+    let mut bars: Vec<Bar> = table
+        .into_iter()
+        .map(|(city, segments)| {
+            let segments: Vec<Segment> = segments.into_iter().map(|(series, value)| Segment { series, value }).collect();
+            let total: f64 = segments.iter().map(|s| s.value).sum();
+            Bar {
+                label: data.region(&city).map_or(city.clone(), |r| r.name(lang).to_owned()),
+                region: city,
+                segments,
+                value_label: value_label(total, unit, Qualifier::Exact, lang),
+                fact: None,
+            }
+        })
+        .collect();
+    bars.sort_by_key(|b| order.iter().position(|r| *r == b.region).unwrap_or(usize::MAX));
+    Some(BarChart {
+        title,
+        unit,
+        series: data.categories.iter().map(|c| c.name(lang).to_owned()).collect(),
+        bars,
+        sources: sources(data, docs, lang),
+        caveat,
+    })
+}
+
+/// Chart 3: how many facts and events each city has per category.
+pub fn category_profile(data: &Dataset, index: &Index, selection: &Selection, lang: Lang) -> Option<BarChart> {
+    let facts = selection.facts.iter().map(|&i| &data.facts[i]).map(|f| (f.region.clone(), f.category.clone(), f.doc.clone(), 1.0));
+    let events = selection.events.iter().map(|&i| &data.events[i]).map(|e| (e.region.clone(), e.category.clone(), e.doc.clone(), 1.0));
+    let title = i18n::Text { zh: "各地区按类别的数据与事件数", en: "Figures and events per category, by region" }.get(lang).to_owned();
+    per_city_and_category(data, index, facts.chain(events), lang, Unit::Items, title, None)
+}
+
+/// Chart 4: money by category and region.
+pub fn money_by_category(data: &Dataset, index: &Index, selection: &Selection, lang: Lang) -> Option<BarChart> {
+    let money = selection
+        .facts
+        .iter()
+        .map(|&i| &data.facts[i])
+        .filter(|f| f.unit == Unit::Cny)
+        .map(|f| (f.region.clone(), f.category.clone(), f.doc.clone(), f.value));
+    let title = i18n::Text { zh: "各地区按类别的资金数额（元）", en: "Money by category and region (CNY)" }.get(lang).to_owned();
+    per_city_and_category(data, index, money, lang, Unit::Cny, title, Some(SUMMED.get(lang).to_owned()))
+}
+
+/// A clickable area of a drawn chart, in the drawing's pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub rect: (i32, i32, i32, i32),
+    pub region: String,
+}
+
+/// Text drawn around every chart.
+pub struct Frame<'a> {
+    pub title: &'a str,
+    /// "Source: …" line naming the documents.
+    pub source: String,
+    pub caveat: Option<&'a str>,
+    pub theme: Theme,
+    /// 1 for CSS pixels; the device-pixel ratio on HiDPI canvases.
+    pub scale: f64,
+}
+
+pub fn source_line(sources: &[String], lang: Lang) -> String {
+    format!("{}{}", i18n::Text { zh: "来源：", en: "Source: " }.get(lang), sources.join("; "))
+}
+
+fn px(scale: f64, v: f64) -> i32 {
+    (v * scale).round() as i32
+}
+
+fn font<'a>(frame: &Frame<'_>, size: f64, color: (u8, u8, u8)) -> TextStyle<'a> {
+    ("sans-serif", size * frame.scale).into_font().color(&rgb(color))
+}
+
+/// Draws title, source and caveat, and returns the area left for the plot.
+fn draw_frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame<'_>,
+) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&rgb(frame.theme.background))?;
+    let (_, height) = root.dim_in_pixel();
+    let s = frame.scale;
+    root.draw(&Text::new(frame.title.to_owned(), (px(s, 12.0), px(s, 10.0)), font(frame, 16.0, frame.theme.text)))?;
+    let mut bottom = px(s, 24.0);
+    root.draw(&Text::new(frame.source.clone(), (px(s, 12.0), height as i32 - px(s, 20.0)), font(frame, 11.0, frame.theme.muted)))?;
+    if let Some(caveat) = frame.caveat {
+        root.draw(&Text::new(caveat.to_owned(), (px(s, 12.0), height as i32 - px(s, 38.0)), font(frame, 11.0, frame.theme.muted)))?;
+        bottom += px(s, 18.0);
+    }
+    Ok(root.margin(px(s, 38.0), bottom, px(s, 8.0), px(s, 12.0)))
+}
+
+/// Horizontal, possibly stacked bars; returns where each bar was drawn.
+pub fn draw_bars<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &BarChart,
+    frame: &Frame<'_>,
+    lang: Lang,
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let area = draw_frame(root, frame)?;
+    let s = frame.scale;
+    let (width, _) = area.dim_in_pixel();
+    let stacked = chart.series.len() > 1;
+    // legend under the plot for stacked charts
+    let used: Vec<usize> = {
+        let mut used: Vec<usize> = chart.bars.iter().flat_map(|b| b.segments.iter().map(|s| s.series)).collect();
+        used.sort_unstable();
+        used.dedup();
+        used
+    };
+    let (plot, legend) = if stacked {
+        let per_row = ((width as f64 / s) / 170.0).floor().max(1.0) as usize;
+        let rows = used.len().div_ceil(per_row);
+        let (_, h) = area.dim_in_pixel();
+        let split = h as i32 - px(s, 18.0 * rows as f64 + 6.0);
+        let (plot, legend) = area.split_vertically(split.max(px(s, 60.0)));
+        (plot, Some((legend, per_row)))
+    } else {
+        (area, None)
+    };
+    let label_width = px(s, if width as f64 / s > 600.0 { 200.0 } else { 120.0 });
+    let max = chart.bars.iter().map(Bar::total).fold(0.0, f64::max).max(1.0) * 1.18;
+    let rows = chart.bars.len() as f64;
+    let mut cc = ChartBuilder::on(&plot)
+        .x_label_area_size(px(s, 22.0))
+        .y_label_area_size(label_width)
+        .build_cartesian_2d(0.0..max, 0.0..rows.max(1.0))?;
+    cc.configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(5)
+        .x_label_formatter(&|v| axis_label(*v, lang))
+        .x_label_style(font(frame, 11.0, frame.theme.muted))
+        .axis_style(rgb(frame.theme.grid))
+        .light_line_style(rgb(frame.theme.grid).mix(0.5))
+        .bold_line_style(rgb(frame.theme.grid))
+        .draw()?;
+    let mut hits = Vec::new();
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let top = rows - i as f64 - 0.15;
+        let bottom = rows - i as f64 - 0.85;
+        let mut x = 0.0;
+        for segment in &bar.segments {
+            let color = rgb(PALETTE[segment.series % PALETTE.len()]);
+            cc.draw_series(std::iter::once(Rectangle::new([(x, bottom), (x + segment.value, top)], color.filled())))?;
+            x += segment.value;
+        }
+        let (x0, y0) = cc.backend_coord(&(0.0, top));
+        let (x1, y1) = cc.backend_coord(&(x, bottom));
+        hits.push(Hit { rect: (x0, y0, x1.max(x0 + 2), y1), region: bar.region.clone() });
+        let label_style = font(frame, 12.0, frame.theme.text).pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Right,
+            plotters::style::text_anchor::VPos::Center,
+        ));
+        let (_, yc) = cc.backend_coord(&(0.0, (top + bottom) / 2.0));
+        let label = truncate(&bar.label, if label_width > px(s, 150.0) { 26 } else { 12 });
+        root.draw(&Text::new(label, (x0 - px(s, 6.0), yc), label_style))?;
+        let value_style = font(frame, 11.0, frame.theme.text).pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Left,
+            plotters::style::text_anchor::VPos::Center,
+        ));
+        root.draw(&Text::new(bar.value_label.clone(), (x1 + px(s, 4.0), yc), value_style))?;
+    }
+    if let Some((legend, per_row)) = legend {
+        for (n, &series) in used.iter().enumerate() {
+            let (col, row) = ((n % per_row) as f64, (n / per_row) as f64);
+            let (x, y) = (px(s, 12.0 + col * 170.0), px(s, 6.0 + row * 18.0));
+            legend.draw(&Rectangle::new([(x, y), (x + px(s, 12.0), y + px(s, 12.0))], rgb(PALETTE[series % PALETTE.len()]).filled()))?;
+            legend.draw(&Text::new(truncate(&chart.series[series], 14), (x + px(s, 16.0), y), font(frame, 11.0, frame.theme.text)))?;
+        }
+    }
+    Ok(hits)
+}
+
+fn truncate(text: &str, chars: usize) -> String {
+    if text.chars().count() > chars {
+        format!("{}…", text.chars().take(chars.saturating_sub(1)).collect::<String>())
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Values over time: a point at the end of each period, a line across the period.
+pub fn draw_time<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &TimeChart,
+    frame: &Frame<'_>,
+    lang: Lang,
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let area = draw_frame(root, frame)?;
+    let s = frame.scale;
+    let from = chart.points.iter().map(|p| p.start).fold(f64::INFINITY, f64::min).floor();
+    let to = chart.points.iter().map(|p| p.end).fold(f64::NEG_INFINITY, f64::max).ceil();
+    let max = chart.points.iter().map(|p| p.value).fold(0.0, f64::max).max(1.0) * 1.2;
+    let mut cc = ChartBuilder::on(&area)
+        .x_label_area_size(px(s, 22.0))
+        .y_label_area_size(px(s, 56.0))
+        .build_cartesian_2d(from..to.max(from + 1.0), 0.0..max)?;
+    cc.configure_mesh()
+        .x_labels(((to - from) as usize + 1).min(12))
+        .x_label_formatter(&|v| format!("{}", v.floor() as i32))
+        .y_label_formatter(&|v| axis_label(*v, lang))
+        .x_label_style(font(frame, 11.0, frame.theme.muted))
+        .y_label_style(font(frame, 11.0, frame.theme.muted))
+        .axis_style(rgb(frame.theme.grid))
+        .light_line_style(rgb(frame.theme.grid).mix(0.5))
+        .bold_line_style(rgb(frame.theme.grid))
+        .draw()?;
+    let mut hits = Vec::new();
+    for point in &chart.points {
+        let color = rgb(PALETTE[point.series % PALETTE.len()]);
+        let line_style = ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: px(s, 3.0).max(1) as u32 };
+        cc.draw_series(LineSeries::new([(point.start, point.value), (point.end, point.value)], line_style))?;
+        // hollow marker for one-year figures and levels, filled for running totals
+        let marker = if point.aggregation == Aggregation::PeriodTotal { color.filled() } else { color.stroke_width(px(s, 2.0) as u32) };
+        cc.draw_series(std::iter::once(Circle::new((point.end, point.value), px(s, 5.0), marker)))?;
+        let (x, y) = cc.backend_coord(&(point.end, point.value));
+        root.draw(&Text::new(point.label.clone(), (x - px(s, 40.0), y - px(s, 18.0)), font(frame, 11.0, frame.theme.text)))?;
+        hits.push(Hit { rect: (x - px(s, 8.0), y - px(s, 8.0), x + px(s, 8.0), y + px(s, 8.0)), region: chart.series_regions[point.series].clone() });
+    }
+    for (n, name) in chart.series.iter().enumerate() {
+        let (x, y) = (px(s, 70.0 + (n % 4) as f64 * 150.0), px(s, 40.0 + (n / 4) as f64 * 16.0));
+        root.draw(&Rectangle::new([(x, y), (x + px(s, 10.0), y + px(s, 10.0))], rgb(PALETTE[n % PALETTE.len()]).filled()))?;
+        root.draw(&Text::new(name.clone(), (x + px(s, 14.0), y - px(s, 1.0)), font(frame, 11.0, frame.theme.text)))?;
+    }
+    Ok(hits)
+}
+
+/// The chart as an SVG document (for tests and downloads).
+pub fn bars_svg(chart: &BarChart, lang: Lang, size: (u32, u32)) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let frame = Frame { title: &chart.title, source: source_line(&chart.sources, lang), caveat: chart.caveat.as_deref(), theme: Theme::LIGHT, scale: 1.0 };
+        draw_bars(&root, chart, &frame, lang).map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+/// The time chart as an SVG document.
+pub fn time_svg(chart: &TimeChart, lang: Lang, size: (u32, u32)) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let frame = Frame { title: &chart.title, source: source_line(&chart.sources, lang), caveat: chart.caveat.as_deref(), theme: Theme::LIGHT, scale: 1.0 };
+        draw_time(&root, chart, &frame, lang).map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}

@@ -1,0 +1,105 @@
+// Charts on the release build: each draws non-blank pixels on a HiDPI canvas, its text
+// alternative matches the filtered data, and picking a bar filters to its region.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve([{ prefix: '/', dir: 'dist' }]);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openChart(path, options) {
+  const session = await openPage(browser, options);
+  await session.page.goto(`${server.origin}/${path}`);
+  await waitForApp(session.page);
+  await session.page.waitForSelector('.chart canvas[data-hits]');
+  return session;
+}
+
+/** Pixels that differ from the top-left (background) pixel. */
+const inkedPixels = (page) =>
+  page.$eval('.chart canvas', (canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) inked += 1;
+    }
+    return inked;
+  });
+
+const hits = (page) =>
+  page.$eval('.chart canvas', (c) =>
+    c.dataset.hits.split(';').filter(Boolean).map((h) => {
+      const [x0, y0, x1, y1, region] = h.split(',');
+      return { x0: +x0, y0: +y0, x1: +x1, y1: +y1, region };
+    }),
+  );
+
+for (const kind of ['bars', 'time', 'profile', 'money']) {
+  test(`the ${kind} chart draws, and its text alternative lists what it draws`, async () => {
+    const session = await openChart(`?lang=en&tab=charts&chart=${kind}`);
+    const { page } = session;
+    assert.ok((await inkedPixels(page)) > 2000, 'the canvas is not blank');
+    const drawn = await hits(page);
+    const rows = await page.$$eval('[data-testid=chart-data] tbody tr', (rs) => rs.map((r) => r.dataset.region));
+    assert.equal(rows.length, drawn.length);
+    assert.deepEqual(rows, drawn.map((h) => h.region));
+    assert.match(await page.textContent('.chart-source'), /^Source: /);
+    await screenshot(page, `charts-${kind}-desktop-en`);
+    session.assertClean();
+    await session.close();
+  });
+}
+
+test('the profile follows the filters: one report, its counts add up to the records shown', async () => {
+  const session = await openChart('?lang=zh&tab=charts&chart=profile&d=qz2023');
+  const { page } = session;
+  const total = Number((await page.textContent('[data-testid=record-count]')).match(/\d+/)[0]);
+  const rows = await page.$$eval('[data-testid=chart-data] tbody tr', (rs) => rs.map((r) => [r.dataset.region, r.querySelector('td').textContent]));
+  assert.deepEqual(rows.map((r) => r[0]), ['quanzhou']);
+  assert.equal(Number(rows[0][1].match(/\d+/)[0]), total);
+  session.assertClean();
+  await session.close();
+});
+
+test('picking a bar filters to its region', async () => {
+  const session = await openChart('?lang=en&tab=charts&chart=profile');
+  const { page } = session;
+  const [first] = await hits(page);
+  const box = await page.locator('.chart canvas').boundingBox();
+  await page.mouse.click(box.x + (first.x0 + first.x1) / 2, box.y + (first.y0 + first.y1) / 2);
+  await waitForParam(page, 'r', first.region);
+  session.assertClean();
+  await session.close();
+});
+
+test('the canvas is sized for HiDPI screens', async () => {
+  const session = await openPage(browser, { deviceScaleFactor: 2 });
+  const { page } = session;
+  await page.goto(`${server.origin}/?lang=en&tab=charts`);
+  await page.waitForSelector('.chart canvas[data-hits]');
+  const [bitmap, css] = await page.$eval('.chart canvas', (c) => [c.width, c.getBoundingClientRect().width]);
+  assert.equal(bitmap, Math.round(css * 2));
+  session.assertClean();
+  await session.close();
+});
+
+test('charts at phone size', async () => {
+  const session = await openChart('?lang=zh&tab=charts&chart=money', { viewport: MOBILE });
+  const { page } = session;
+  assert.ok((await inkedPixels(page)) > 1000);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await screenshot(page, 'charts-money-mobile-zh');
+  session.assertClean();
+  await session.close();
+});
