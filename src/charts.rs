@@ -129,6 +129,16 @@ fn value_label(value: f64, unit: Unit, q: Qualifier, lang: Lang) -> String {
     format!("{}{number}{sep}{unit}", qualifier_mark(q))
 }
 
+/// An indicator's name with its unit, unless the name already says it.
+fn titled(name: &str, unit: Unit, lang: Lang) -> String {
+    let unit = unit_name(unit, lang);
+    if unit.is_empty() || name.contains('(') || name.contains('（') {
+        name.to_owned()
+    } else {
+        format!("{name} ({unit})")
+    }
+}
+
 fn aggregation_short(a: Aggregation, lang: Lang) -> &'static str {
     match (a, lang) {
         (Aggregation::PeriodTotal, Lang::Zh) => "累计",
@@ -203,7 +213,7 @@ pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &st
     bars.sort_by(|a, b| b.total().total_cmp(&a.total()));
     let aggregations: std::collections::HashSet<_> = facts.iter().map(|f| f.aggregation).collect();
     Some(BarChart {
-        title: format!("{} ({})", meta.name(lang), unit_name(meta.unit, lang)),
+        title: titled(meta.name(lang), meta.unit, lang),
         unit: meta.unit,
         series: vec![meta.name(lang).to_owned()],
         bars,
@@ -241,7 +251,7 @@ pub fn indicator_over_time(data: &Dataset, selection: &Selection, indicator: &st
         .collect();
     let aggregations: std::collections::HashSet<_> = facts.iter().map(|f| f.aggregation).collect();
     Some(TimeChart {
-        title: format!("{} ({})", meta.name(lang), unit_name(meta.unit, lang)),
+        title: titled(meta.name(lang), meta.unit, lang),
         unit: meta.unit,
         series: series_regions.iter().map(|r| data.region(r).map_or(r.clone(), |x| x.name(lang).to_owned())).collect(),
         series_regions,
@@ -260,6 +270,7 @@ fn per_city_and_category(
     unit: Unit,
     title: String,
     caveat: Option<String>,
+    label: impl Fn(f64) -> String,
 ) -> Option<BarChart> {
     let mut table: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
     let mut docs = Vec::new();
@@ -282,7 +293,7 @@ fn per_city_and_category(
                 label: data.region(&city).map_or(city.clone(), |r| r.name(lang).to_owned()),
                 region: city,
                 segments,
-                value_label: value_label(total, unit, Qualifier::Exact, lang),
+                value_label: label(total),
                 fact: None,
             }
         })
@@ -303,7 +314,8 @@ pub fn category_profile(data: &Dataset, index: &Index, selection: &Selection, la
     let facts = selection.facts.iter().map(|&i| &data.facts[i]).map(|f| (f.region.clone(), f.category.clone(), f.doc.clone(), 1.0));
     let events = selection.events.iter().map(|&i| &data.events[i]).map(|e| (e.region.clone(), e.category.clone(), e.doc.clone(), 1.0));
     let title = i18n::Text { zh: "各地区按类别的数据与事件数", en: "Figures and events per category, by region" }.get(lang).to_owned();
-    per_city_and_category(data, index, facts.chain(events), lang, Unit::Items, title, None)
+    let records = i18n::Text { zh: "条记录", en: "records" }.get(lang);
+    per_city_and_category(data, index, facts.chain(events), lang, Unit::Items, title, None, |n| format!("{n} {records}"))
 }
 
 /// Chart 4: money by category and region.
@@ -315,7 +327,9 @@ pub fn money_by_category(data: &Dataset, index: &Index, selection: &Selection, l
         .filter(|f| f.unit == Unit::Cny)
         .map(|f| (f.region.clone(), f.category.clone(), f.doc.clone(), f.value));
     let title = i18n::Text { zh: "各地区按类别的资金数额（元）", en: "Money by category and region (CNY)" }.get(lang).to_owned();
-    per_city_and_category(data, index, money, lang, Unit::Cny, title, Some(SUMMED.get(lang).to_owned()))
+    per_city_and_category(data, index, money, lang, Unit::Cny, title, Some(SUMMED.get(lang).to_owned()), |v| {
+        value_label(v, Unit::Cny, Qualifier::Exact, lang)
+    })
 }
 
 /// A clickable area of a drawn chart, in the drawing's pixels.
@@ -354,13 +368,16 @@ fn draw_frame<DB: DrawingBackend>(
     frame: &Frame<'_>,
 ) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&rgb(frame.theme.background))?;
-    let (_, height) = root.dim_in_pixel();
+    let (width, height) = root.dim_in_pixel();
     let s = frame.scale;
-    root.draw(&Text::new(frame.title.to_owned(), (px(s, 12.0), px(s, 10.0)), font(frame, 16.0, frame.theme.text)))?;
+    // the full source list is under the chart; the drawing keeps what fits on one line
+    let wide = |t: &str| t.chars().any(|c| c > '\u{2e80}');
+    let fit = |t: &str| truncate(t, ((f64::from(width) / s - 24.0) / if wide(t) { 11.5 } else { 6.2 }).max(10.0) as usize);
+    root.draw(&Text::new(fit(frame.title), (px(s, 12.0), px(s, 10.0)), font(frame, 16.0, frame.theme.text)))?;
     let mut bottom = px(s, 24.0);
-    root.draw(&Text::new(frame.source.clone(), (px(s, 12.0), height as i32 - px(s, 20.0)), font(frame, 11.0, frame.theme.muted)))?;
+    root.draw(&Text::new(fit(&frame.source), (px(s, 12.0), height as i32 - px(s, 20.0)), font(frame, 11.0, frame.theme.muted)))?;
     if let Some(caveat) = frame.caveat {
-        root.draw(&Text::new(caveat.to_owned(), (px(s, 12.0), height as i32 - px(s, 38.0)), font(frame, 11.0, frame.theme.muted)))?;
+        root.draw(&Text::new(fit(caveat), (px(s, 12.0), height as i32 - px(s, 38.0)), font(frame, 11.0, frame.theme.muted)))?;
         bottom += px(s, 18.0);
     }
     Ok(root.margin(px(s, 38.0), bottom, px(s, 8.0), px(s, 12.0)))

@@ -142,7 +142,7 @@ test('the table sorts by value both ways', async () => {
   await waitForParam(page, 'sort', '-value');
   values = (await page.$$eval('table.facts tbody tr', (rs) => rs.map((r) => Number(r.dataset.value))));
   assert.ok(values.every((v, i) => i === 0 || values[i - 1] >= v));
-  await screenshot(page, 'table-desktop-en');
+  await screenshot(page, 'table-desktop-en', { fullPage: false });
   session.assertClean();
   await session.close();
 });
@@ -175,7 +175,7 @@ test('documents show five cards and one click filters to a report', async () => 
   const session = await open('?lang=en&tab=documents');
   const { page } = session;
   assert.equal(await page.locator('.doc-card').count(), 5);
-  await screenshot(page, 'documents-desktop-en');
+  await screenshot(page, 'documents-desktop-en', { fullPage: false });
   await page.locator('.doc-card[data-doc=qz2023] button.primary').click();
   await waitForParam(page, 'd', 'qz2023');
   await waitForParam(page, 'tab', 'table');
