@@ -21,14 +21,31 @@ use std::path::Path;
 /// tool can still run and report on it.
 const ALLOW_INVALID: &str = "UE_ALLOW_INVALID_DATA";
 
+/// Set to a JSON file in the export schema to embed it instead of `data/` (the benchmark's
+/// synthetic datasets); it is validated by the same rules.
+const DATASET_JSON: &str = "UE_DATASET_JSON";
+
 fn main() {
     for file in ["data", "src/dates.rs", "src/i18n.rs", "src/load.rs", "src/model.rs", "src/numbers.rs", "src/validate.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
     println!("cargo:rerun-if-env-changed={ALLOW_INVALID}");
+    println!("cargo:rerun-if-env-changed={DATASET_JSON}");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let out_file = Path::new(&out_dir).join("dataset.json");
 
+    if let Some(file) = std::env::var_os(DATASET_JSON).filter(|f| !f.is_empty()) {
+        println!("cargo:rerun-if-changed={}", Path::new(&file).display());
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| fail(&[format!("{}: {e}", Path::new(&file).display())]));
+        let dataset: model::Dataset =
+            serde_json::from_str(&text).unwrap_or_else(|e| fail(&[format!("{}: {e}", Path::new(&file).display())]));
+        let problems: Vec<String> = validate::validate(&dataset).iter().map(ToString::to_string).collect();
+        if !problems.is_empty() {
+            fail(&problems);
+        }
+        std::fs::write(&out_file, text.trim()).expect("OUT_DIR is writable");
+        return;
+    }
     let problems: Vec<String> = match load::load_dir(Path::new("data")) {
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
         Ok(loaded) => {
@@ -47,10 +64,14 @@ fn main() {
         std::fs::write(&out_file, empty).expect("OUT_DIR is writable");
         return;
     }
-    eprintln!("error: the dataset in data/ is broken ({} problem(s)):", problems.len());
-    for problem in &problems {
+    fail(&problems);
+}
+
+fn fail(problems: &[String]) -> ! {
+    eprintln!("error: the dataset is broken ({} problem(s)):", problems.len());
+    for problem in problems {
         eprintln!("  {problem}");
     }
-    eprintln!("Fix the files named above; `{ALLOW_INVALID}=1 cargo run --bin ue-data -- validate` lists the same problems.");
+    eprintln!("Fix what is named above; `{ALLOW_INVALID}=1 cargo run --bin ue-data -- validate` lists the problems of data/.");
     std::process::exit(1);
 }

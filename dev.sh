@@ -5,6 +5,7 @@
 #   bash dev.sh serve              build the release app and serve it on http://127.0.0.1:8080
 #   bash dev.sh test               run every test: native (cargo test), data checks, browser tests
 #   bash dev.sh dist [PUBLIC_URL]  build dist/ for static hosting, e.g. under /union-explorer/
+#   bash dev.sh bench              measure size, start, interaction, memory and scale (1x, 10x, 100x)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -101,9 +102,25 @@ cmd_test() {
   node --test --test-concurrency=1 tests/browser/*.test.mjs
 }
 
+cmd_bench() {
+  ensure_apt chromium chromium-driver fonts-noto-cjk
+  ensure_rust
+  ensure_node
+  build_release dist /
+  mkdir -p target/bench
+  for scale in 10 100; do
+    say "synthetic dataset ${scale}x the real one (fixed seed)"
+    cargo run --quiet --release --bin ue-data -- synth --scale "$scale" --seed 1 > "target/bench/data-${scale}x.json"
+    UE_DATASET_JSON="$ROOT/target/bench/data-${scale}x.json" build_release "target/bench/dist-${scale}x" /
+  done
+  say "measuring (results in target/bench/results.json)"
+  node tests/bench/bench.mjs
+}
+
 case "${1:-}" in
   serve) cmd_serve ;;
   test) cmd_test ;;
   dist) shift; cmd_dist "$@" ;;
-  *) sed -n '2,8p' "$0" >&2; exit 2 ;;
+  bench) cmd_bench ;;
+  *) sed -n '2,9p' "$0" >&2; exit 2 ;;
 esac

@@ -14,6 +14,7 @@ pub mod model;
 pub mod numbers;
 pub mod sources;
 pub mod state;
+pub mod synth;
 pub mod timeline;
 pub mod validate;
 

@@ -140,3 +140,15 @@ fn a_dangling_reference_names_file_record_and_field() {
     assert!(problems.iter().any(|p| p.contains("fz2021.toml: event 'fz2021-e001', field `region`")), "{problems:#?}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn synthetic_datasets_are_valid_deterministic_and_scaled() {
+    let base = union_explorer::embedded::dataset().expect("embedded dataset decodes");
+    let ten = union_explorer::synth::synthesize(&base, 10, 7);
+    assert_eq!(ten.facts.len(), base.facts.len() * 10);
+    assert_eq!(ten.events.len(), base.events.len() * 10);
+    assert_eq!(ten.regions, base.regions);
+    let problems = validate(&ten);
+    assert!(problems.is_empty(), "{:#?}", &problems[..problems.len().min(5)]);
+    assert_eq!(ten, union_explorer::synth::synthesize(&base, 10, 7), "same seed, same data");
+}

@@ -7,6 +7,7 @@ mod documents;
 mod filters;
 mod header;
 mod notice;
+mod perf;
 mod record;
 mod table;
 mod tabs;
@@ -98,20 +99,30 @@ pub fn use_app() -> AppContext {
 /// Starts the explorer: reads the URL, decodes the embedded dataset and mounts the page.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    perf::expose_wasm_memory();
     leptos::mount::mount_to_body(App);
+    // after the frame that shows the first full view has been painted
+    request_animation_frame(|| set_timeout(|| perf::mark(perf::FIRST_VIEW), std::time::Duration::ZERO));
 }
 
 /// The whole page: header, notices, the tab bar and the open view.
 #[component]
 pub fn App() -> impl IntoView {
+    perf::mark(perf::DECODE_START);
     let (data, data_error) = match crate::embedded::dataset() {
         Ok(data) => (data, None),
         Err(message) => (Dataset::empty(), Some(message)),
     };
+    perf::measure(perf::DECODE, perf::DECODE_START);
     let (initial, ignored) = ViewState::from_query(&url::current_query(), &data);
     let view = RwSignal::new(initial);
     let data = RwSignal::new(Shared::new(data));
-    let index = Memo::new(move |_| Shared::new(Index::new(&data.get())));
+    let index = Memo::new(move |_| {
+        perf::mark(perf::INDEX_START);
+        let index = Shared::new(Index::new(&data.get()));
+        perf::measure(perf::INDEX, perf::INDEX_START);
+        index
+    });
     let selection = Memo::new(move |_| {
         let data = data.get();
         let index = index.get();

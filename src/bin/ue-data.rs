@@ -32,6 +32,8 @@ usage: ue-data [--data DIR] <command>
                            list every number in FILE(s), marking what explains it
                            (--check: exit 1 if any number is unexplained)
   export [--pretty]        the whole dataset as JSON (export schema) on stdout
+  synth --scale N [--seed S]
+                           a synthetic dataset N times the real one (for benchmarks), as JSON
 --data DIR defaults to ./data";
 
     /// Returns the exit code: 0 all well, 1 problems found.
@@ -82,6 +84,19 @@ usage: ue-data [--data DIR] <command>
                     serde_json::to_string(&loaded.dataset)
                 };
                 println!("{}", json.map_err(|e| e.to_string())?);
+                Ok(0)
+            }
+            "synth" => {
+                let number = |flag: &str, default: Option<u64>| -> Result<u64, String> {
+                    match options.iter().position(|o| *o == flag) {
+                        Some(i) => options.get(i + 1).and_then(|v| v.parse().ok()).ok_or(format!("{flag} needs a whole number")),
+                        None => default.ok_or(format!("synth needs {flag} N")),
+                    }
+                };
+                let scale = number("--scale", None)?.clamp(1, 1000) as usize;
+                let seed = number("--seed", Some(1))?;
+                let synthetic = union_explorer::synth::synthesize(&loaded.dataset, scale, seed);
+                println!("{}", serde_json::to_string(&synthetic).map_err(|e| e.to_string())?);
                 Ok(0)
             }
             other => Err(format!("unknown command '{other}'")),

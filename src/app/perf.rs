@@ -1,0 +1,30 @@
+//! Performance marks the benchmark reads: when the first full view is on screen, and how long
+//! the dataset takes to decode and to index. Cheap enough to leave in every build.
+
+use leptos::prelude::window;
+
+pub const DECODE_START: &str = "ue:decode-start";
+pub const DECODE: &str = "ue:decode";
+pub const INDEX_START: &str = "ue:index-start";
+pub const INDEX: &str = "ue:index";
+/// Navigation to the first painted frame that shows the data.
+pub const FIRST_VIEW: &str = "ue:first-view";
+
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        // a browser without user timing just has no figures; nothing else depends on them
+        let _ = performance.mark(name);
+    }
+}
+
+/// Measures from the mark `since` to now.
+pub fn measure(name: &str, since: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.measure_with_start_mark(name, since);
+    }
+}
+
+/// Makes the module's linear memory readable by the benchmark (`window.__ueWasmMemory`).
+pub fn expose_wasm_memory() {
+    let _ = js_sys::Reflect::set(&window(), &"__ueWasmMemory".into(), &wasm_bindgen::memory());
+}

@@ -1,0 +1,169 @@
+// The benchmark: load, interaction, memory and scale of the release build in headless
+// Chromium. Each timing is the median and the worst of RUNS runs. Writes
+// target/bench/results.json and prints a table. Run through `bash dev.sh bench`.
+import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, launch, ROOT } from '../browser/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const BUILDS = [
+  { scale: 1, dir: 'dist' },
+  { scale: 10, dir: 'target/bench/dist-10x' },
+  { scale: 100, dir: 'target/bench/dist-100x' },
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const summary = (xs) => ({ median: round(median(xs)), worst: round(Math.max(...xs)), runs: xs.length });
+const round = (x) => Math.round(x * 10) / 10;
+
+/** Raw, gzip and brotli sizes of every file the first load fetched. */
+async function bytes(dir, fetched) {
+  const files = [];
+  for (const name of (await readdir(join(ROOT, dir))).sort()) {
+    if (!fetched.has(name)) continue;
+    const body = await readFile(join(ROOT, dir, name));
+    files.push({
+      file: name,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  const total = (key) => files.reduce((sum, f) => sum + f[key], 0);
+  return { files, total: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') } };
+}
+
+/** Click `selector` and wait for the next painted frame; milliseconds. */
+const timeToPaint = (page, selector) =>
+  page.evaluate(async (selector) => {
+    const target = document.querySelector(selector);
+    const start = performance.now();
+    target.click();
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    return performance.now() - start;
+  }, selector);
+
+/** Type one character into the search box and wait for the next painted frame. */
+const keystrokeToPaint = (page, text) =>
+  page.evaluate(async (text) => {
+    const input = document.querySelector('#search');
+    const start = performance.now();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    return performance.now() - start;
+  }, text);
+
+const memory = (page) =>
+  page.evaluate(() => ({
+    wasm: window.__ueWasmMemory?.buffer.byteLength ?? 0,
+    js: performance.memory?.usedJSHeapSize ?? 0,
+  }));
+
+async function measure(browser, origin, build) {
+  const figures = { start: [], decode: [], index: [], memoryAfterLoad: [], memoryAfter100: [], longestTask: [] };
+  const interactions = {};
+  const fetched = new Set();
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('response', (r) => fetched.add(new URL(r.url()).pathname.split('/').pop() || 'index.html'));
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${origin}/?lang=en`);
+    await page.waitForFunction(() => performance.getEntriesByName('ue:first-view').length > 0, null, { timeout: 60000 });
+    const marks = await page.evaluate(() => ({
+      start: performance.getEntriesByName('ue:first-view')[0].startTime,
+      decode: performance.getEntriesByName('ue:decode')[0]?.duration ?? NaN,
+      index: performance.getEntriesByName('ue:index')[0]?.duration ?? NaN,
+    }));
+    figures.start.push(marks.start);
+    figures.decode.push(marks.decode);
+    figures.index.push(marks.index);
+    const loaded = await memory(page);
+    figures.memoryAfterLoad.push(loaded.wasm + loaded.js);
+
+    for (const tab of ['timeline', 'charts', 'table']) {
+      await page.click(`nav.tabs button[data-tab=${tab}]`);
+      await page.waitForTimeout(50);
+      const filter = await timeToPaint(page, 'input[data-category=assistance_welfare]');
+      const unfilter = await timeToPaint(page, 'input[data-category=assistance_welfare]');
+      const key = await keystrokeToPaint(page, 'g');
+      await keystrokeToPaint(page, '');
+      for (const [name, ms] of [[`${tab}: filter`, filter], [`${tab}: unfilter`, unfilter], [`${tab}: search keystroke`, key]]) {
+        (interactions[name] ??= []).push(ms);
+      }
+    }
+    await page.click('nav.tabs button[data-tab=table]');
+    for (let i = 0; i < 100; i++) await timeToPaint(page, 'input[data-category=funding]');
+    const after = await memory(page);
+    figures.memoryAfter100.push(after.wasm + after.js);
+    figures.longestTask.push(Math.max(0, ...(await page.evaluate(() => window.__longTasks))));
+    await context.close();
+  }
+  return {
+    scale: build.scale,
+    records: await recordCount(browser, origin),
+    bytes: await bytes(build.dir, fetched),
+    start_ms: summary(figures.start),
+    decode_ms: summary(figures.decode),
+    index_ms: summary(figures.index),
+    interaction_ms: Object.fromEntries(Object.entries(interactions).map(([k, v]) => [k, summary(v)])),
+    longest_task_ms: summary(figures.longestTask),
+    memory_after_load_bytes: summary(figures.memoryAfterLoad),
+    memory_after_100_changes_bytes: summary(figures.memoryAfter100),
+  };
+}
+
+async function recordCount(browser, origin) {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/?lang=en`);
+  await page.waitForSelector('[data-testid=record-count]');
+  const count = Number((await page.textContent('[data-testid=record-count]')).match(/\d+/)[0]);
+  await page.close();
+  return count;
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+const browser = await launch();
+const results = { machine: `${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores, Chromium headless`, runs: RUNS, builds: [] };
+try {
+  for (const build of BUILDS) {
+    const server = await serve([{ prefix: '/', dir: build.dir }]);
+    try {
+      results.builds.push(await measure(browser, server.origin, build));
+    } finally {
+      await server.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+await mkdir(join(ROOT, 'target/bench'), { recursive: true });
+await writeFile(join(ROOT, 'target/bench/results.json'), JSON.stringify(results, null, 2));
+
+const rows = [['figure', ...results.builds.map((b) => `${b.scale}x (${b.records} records)`)]];
+const row = (name, pick) => rows.push([name, ...results.builds.map(pick)]);
+const ms = (s) => `${s.median} / ${s.worst} ms`;
+row('transfer gzip (brotli)', (b) => `${kb(b.bytes.total.gzip)} (${kb(b.bytes.total.brotli)})`);
+row('transfer raw', (b) => kb(b.bytes.total.raw));
+row('first full view', (b) => ms(b.start_ms));
+row('decode dataset', (b) => ms(b.decode_ms));
+row('index dataset', (b) => ms(b.index_ms));
+for (const name of Object.keys(results.builds[0].interaction_ms)) row(name, (b) => ms(b.interaction_ms[name]));
+row('longest task', (b) => ms(b.longest_task_ms));
+row('memory after load', (b) => `${mb(b.memory_after_load_bytes.median)} / ${mb(b.memory_after_load_bytes.worst)}`);
+row('memory after 100 changes', (b) => `${mb(b.memory_after_100_changes_bytes.median)} / ${mb(b.memory_after_100_changes_bytes.worst)}`);
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+console.log(`median / worst of ${RUNS} runs; ${results.machine}`);
+for (const r of rows) console.log(`| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);
+console.log('\nper file (1x):');
+for (const f of results.builds[0].bytes.files) console.log(`  ${f.file}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli`);
