@@ -519,26 +519,32 @@ pub fn draw_time<DB: DrawingBackend>(
     Ok(hits)
 }
 
-/// The chart as an SVG document (for tests and downloads).
-pub fn bars_svg(chart: &BarChart, lang: Lang, size: (u32, u32)) -> Result<String, String> {
+/// Draws into an SVG document of `size` (for tests and downloads).
+fn svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<Vec<Hit>, DrawingAreaErrorKind<std::io::Error>>,
+) -> Result<String, String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        let frame = Frame { title: &chart.title, source: source_line(&chart.sources, lang), caveat: chart.caveat.as_deref(), theme: Theme::LIGHT, scale: 1.0 };
-        draw_bars(&root, chart, &frame, lang).map_err(|e| e.to_string())?;
+        draw(&root).map_err(|e| e.to_string())?;
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
 }
 
+fn light_frame<'a>(title: &'a str, sources: &[String], caveat: Option<&'a str>, lang: Lang) -> Frame<'a> {
+    Frame { title, source: source_line(sources, lang), caveat, theme: Theme::LIGHT, scale: 1.0 }
+}
+
+/// A bar chart as an SVG document.
+pub fn bars_svg(chart: &BarChart, lang: Lang, size: (u32, u32)) -> Result<String, String> {
+    let frame = light_frame(&chart.title, &chart.sources, chart.caveat.as_deref(), lang);
+    svg(size, |root| draw_bars(root, chart, &frame, lang))
+}
+
 /// The time chart as an SVG document.
 pub fn time_svg(chart: &TimeChart, lang: Lang, size: (u32, u32)) -> Result<String, String> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        let frame = Frame { title: &chart.title, source: source_line(&chart.sources, lang), caveat: chart.caveat.as_deref(), theme: Theme::LIGHT, scale: 1.0 };
-        draw_time(&root, chart, &frame, lang).map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
+    let frame = light_frame(&chart.title, &chart.sources, chart.caveat.as_deref(), lang);
+    svg(size, |root| draw_time(root, chart, &frame, lang))
 }

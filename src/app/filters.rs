@@ -2,8 +2,9 @@
 //! follow the other filters. Always visible on desktop, a drawer on phones.
 
 use super::{use_app, HistoryMode};
-use crate::explore::{regions_in_tree_order, toggle};
-use crate::i18n;
+use crate::explore::{regions_in_tree_order, toggle, Filter, Selection};
+use crate::i18n::{self, Lang};
+use std::collections::BTreeSet;
 use crate::state::MAX_SEARCH_CHARS;
 use leptos::prelude::*;
 
@@ -68,6 +69,76 @@ fn SearchBox() -> impl IntoView {
     }
 }
 
+/// Which filter a checkbox list sets.
+#[derive(Clone, Copy)]
+enum FacetKind {
+    Region,
+    Category,
+    Doc,
+}
+
+impl FacetKind {
+    /// The checkbox `name`, so a checkbox is found as `input[name=region][value=quanzhou]`.
+    fn name(self) -> &'static str {
+        match self {
+            FacetKind::Region => "region",
+            FacetKind::Category => "category",
+            FacetKind::Doc => "doc",
+        }
+    }
+
+    fn selected(self, filter: &Filter) -> &BTreeSet<String> {
+        match self {
+            FacetKind::Region => &filter.regions,
+            FacetKind::Category => &filter.categories,
+            FacetKind::Doc => &filter.docs,
+        }
+    }
+
+    fn selected_mut(self, filter: &mut Filter) -> &mut BTreeSet<String> {
+        match self {
+            FacetKind::Region => &mut filter.regions,
+            FacetKind::Category => &mut filter.categories,
+            FacetKind::Doc => &mut filter.docs,
+        }
+    }
+
+    fn count(self, selection: &Selection, id: &str) -> usize {
+        let counts = match self {
+            FacetKind::Region => &selection.region_counts,
+            FacetKind::Category => &selection.category_counts,
+            FacetKind::Doc => &selection.doc_counts,
+        };
+        counts.get(id).copied().unwrap_or(0)
+    }
+}
+
+/// One checkbox with its label and record count; greyed, not hidden, when the count is 0.
+fn facet_row(kind: FacetKind, id: String, label: Signal<String>, class: String, title: String) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let count_id = id.clone();
+    let count = Signal::derive(move || app.selection.with(|s| kind.count(s, &count_id)));
+    let checked_id = id.clone();
+    let checked = move || app.view.with(|v| kind.selected(&v.filter).contains(&checked_id));
+    let title = move || if count.get() == 0 { i18n::NO_DATA_REGION.get(lang.get()).to_owned() } else { title.clone() };
+    view! {
+        <li class=class>
+            <label class="facet" class:empty=move || count.get() == 0 title=title>
+                <input
+                    type="checkbox"
+                    name=kind.name()
+                    value=id.clone()
+                    prop:checked=checked
+                    on:change=move |_| app.change(HistoryMode::Push, |v| toggle(kind.selected_mut(&mut v.filter), &id))
+                />
+                <span class="facet-name">{move || label.get()}</span>
+                <span class="count">{move || count.get()}</span>
+            </label>
+        </li>
+    }
+}
+
 /// Province > city > county, each with its record count; regions without records stay listed,
 /// greyed, so gaps in the data show.
 #[component]
@@ -79,26 +150,9 @@ fn RegionTree() -> impl IntoView {
         regions_in_tree_order(&data)
             .into_iter()
             .map(|(depth, region)| {
-                let id = region.id.clone();
                 let (zh, en) = (region.zh.clone(), region.en.clone());
-                let count_id = id.clone();
-                let count = Signal::derive(move || app.selection.with(|s| s.region_counts.get(&count_id).copied().unwrap_or(0)));
-                let checked_id = id.clone();
-                let checked = move || app.view.with(|v| v.filter.regions.contains(&checked_id));
-                view! {
-                    <li class=format!("depth-{depth}")>
-                        <label class="facet" class:empty=move || count.get() == 0>
-                            <input
-                                type="checkbox"
-                                data-region=id.clone()
-                                prop:checked=checked
-                                on:change=move |_| app.change(HistoryMode::Push, |v| toggle(&mut v.filter.regions, &id))
-                            />
-                            <span class="facet-name">{move || if lang.get() == i18n::Lang::Zh { zh.clone() } else { en.clone() }}</span>
-                            <span class="count" title=move || if count.get() == 0 { i18n::NO_DATA_REGION.get(lang.get()) } else { "" }>{move || count.get()}</span>
-                        </label>
-                    </li>
-                }
+                let label = Signal::derive(move || if lang.get() == Lang::Zh { zh.clone() } else { en.clone() });
+                facet_row(FacetKind::Region, region.id.clone(), label, format!("depth-{depth}"), String::new())
             })
             .collect_view()
     };
@@ -120,26 +174,9 @@ fn CategoryList() -> impl IntoView {
         data.categories
             .iter()
             .map(|category| {
-                let id = category.id.clone();
                 let (zh, en) = (category.zh.clone(), category.en.clone());
-                let count_id = id.clone();
-                let count = Signal::derive(move || app.selection.with(|s| s.category_counts.get(&count_id).copied().unwrap_or(0)));
-                let checked_id = id.clone();
-                let checked = move || app.view.with(|v| v.filter.categories.contains(&checked_id));
-                view! {
-                    <li>
-                        <label class="facet" class:empty=move || count.get() == 0>
-                            <input
-                                type="checkbox"
-                                data-category=id.clone()
-                                prop:checked=checked
-                                on:change=move |_| app.change(HistoryMode::Push, |v| toggle(&mut v.filter.categories, &id))
-                            />
-                            <span class="facet-name">{move || if lang.get() == i18n::Lang::Zh { zh.clone() } else { en.clone() }}</span>
-                            <span class="count">{move || count.get()}</span>
-                        </label>
-                    </li>
-                }
+                let label = Signal::derive(move || if lang.get() == Lang::Zh { zh.clone() } else { en.clone() });
+                facet_row(FacetKind::Category, category.id.clone(), label, String::new(), String::new())
             })
             .collect_view()
     };
@@ -211,27 +248,9 @@ fn DocumentList() -> impl IntoView {
         data.documents
             .iter()
             .map(|doc| {
-                let id = doc.id.clone();
                 let region = data.region(&doc.region).map(|r| r.name(lang).to_owned()).unwrap_or_default();
-                let label = format!("{region} · {}", doc.period_end.year);
-                let count_id = id.clone();
-                let count = Signal::derive(move || app.selection.with(|s| s.doc_counts.get(&count_id).copied().unwrap_or(0)));
-                let checked_id = id.clone();
-                let checked = move || app.view.with(|v| v.filter.docs.contains(&checked_id));
-                view! {
-                    <li>
-                        <label class="facet" title=doc.title(lang).to_owned() class:empty=move || count.get() == 0>
-                            <input
-                                type="checkbox"
-                                data-doc=id.clone()
-                                prop:checked=checked
-                                on:change=move |_| app.change(HistoryMode::Push, |v| toggle(&mut v.filter.docs, &id))
-                            />
-                            <span class="facet-name">{label}</span>
-                            <span class="count">{move || count.get()}</span>
-                        </label>
-                    </li>
-                }
+                let label = Signal::stored(format!("{region} · {}", doc.period_end.year));
+                facet_row(FacetKind::Doc, doc.id.clone(), label, String::new(), doc.title(lang).to_owned())
             })
             .collect_view()
     };

@@ -92,8 +92,8 @@ async function measure(browser, origin, build) {
     for (const tab of ['timeline', 'charts', 'table']) {
       await page.click(`nav.tabs button[data-tab=${tab}]`);
       await page.waitForTimeout(50);
-      const filter = await timeToPaint(page, 'input[data-category=assistance_welfare]');
-      const unfilter = await timeToPaint(page, 'input[data-category=assistance_welfare]');
+      const filter = await timeToPaint(page, 'input[name=category][value=assistance_welfare]');
+      const unfilter = await timeToPaint(page, 'input[name=category][value=assistance_welfare]');
       const key = await keystrokeToPaint(page, 'g');
       await keystrokeToPaint(page, '');
       for (const [name, ms] of [[`${tab}: filter`, filter], [`${tab}: unfilter`, unfilter], [`${tab}: search keystroke`, key]]) {
@@ -101,7 +101,7 @@ async function measure(browser, origin, build) {
       }
     }
     await page.click('nav.tabs button[data-tab=table]');
-    for (let i = 0; i < 100; i++) await timeToPaint(page, 'input[data-category=funding]');
+    for (let i = 0; i < 100; i++) await timeToPaint(page, 'input[name=category][value=funding]');
     const after = await memory(page);
     figures.memoryAfter100.push(after.wasm + after.js);
     figures.longestTask.push(Math.max(0, ...(await page.evaluate(() => window.__longTasks))));

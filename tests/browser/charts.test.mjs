@@ -1,25 +1,14 @@
 // Charts on the release build: each draws non-blank pixels on a HiDPI canvas, its text
 // alternative matches the filtered data, and picking a bar filters to its region.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
+import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve([{ prefix: '/', dir: 'dist' }]);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
 async function openChart(path, options) {
-  const session = await openPage(browser, options);
-  await session.page.goto(`${server.origin}/${path}`);
+  const session = await openPage(env.browser, options);
+  await session.page.goto(`${env.server.origin}/${path}`);
   await waitForApp(session.page);
   await session.page.waitForSelector('.chart canvas[data-hits]');
   return session;
@@ -83,9 +72,9 @@ test('picking a bar filters to its region', async () => {
 });
 
 test('the canvas is sized for HiDPI screens', async () => {
-  const session = await openPage(browser, { deviceScaleFactor: 2 });
+  const session = await openPage(env.browser, { deviceScaleFactor: 2 });
   const { page } = session;
-  await page.goto(`${server.origin}/?lang=en&tab=charts`);
+  await page.goto(`${env.server.origin}/?lang=en&tab=charts`);
   await page.waitForSelector('.chart canvas[data-hits]');
   const [bitmap, css] = await page.$eval('.chart canvas', (c) => [c.width, c.getBoundingClientRect().width]);
   assert.equal(bitmap, Math.round(css * 2));

@@ -1,21 +1,10 @@
 // The explorer on the release build: filters through the UI, counts and URL, reload, Back,
 // search in both languages, timeline, table, documents, record view, empty state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
+import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve([{ prefix: '/', dir: 'dist' }]);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
 const params = (page) => new URL(page.url()).searchParams;
 const recordCount = async (page) => Number((await page.textContent('[data-testid=record-count]')).match(/\d+/)[0]);
@@ -23,8 +12,8 @@ const facetCount = async (page, selector) =>
   Number(await page.locator(selector).locator('xpath=..').locator('.count').textContent());
 
 async function open(path, options) {
-  const session = await openPage(browser, options);
-  await session.page.goto(`${server.origin}/${path}`);
+  const session = await openPage(env.browser, options);
+  await session.page.goto(`${env.server.origin}/${path}`);
   await waitForApp(session.page);
   return session;
 }
@@ -33,8 +22,8 @@ test('a category picked in the panel filters, shows in the URL, survives reload,
   const session = await open('?lang=en&tab=table');
   const { page } = session;
   const total = await recordCount(page);
-  const expected = await facetCount(page, 'input[data-category=assistance_welfare]');
-  await page.check('input[data-category=assistance_welfare]');
+  const expected = await facetCount(page, 'input[name=category][value=assistance_welfare]');
+  await page.check('input[name=category][value=assistance_welfare]');
   await waitForParam(page, 'c', 'assistance_welfare');
   assert.equal(await recordCount(page), expected);
   assert.ok(expected > 0 && expected < total);
@@ -45,12 +34,12 @@ test('a category picked in the panel filters, shows in the URL, survives reload,
   await page.reload();
   await waitForApp(page);
   assert.equal(await recordCount(page), expected);
-  assert.ok(await page.isChecked('input[data-category=assistance_welfare]'));
+  assert.ok(await page.isChecked('input[name=category][value=assistance_welfare]'));
 
   await page.goBack();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('c'));
   await page.waitForFunction((t) => document.querySelector('[data-testid=record-count]').textContent.includes(String(t)), total);
-  assert.ok(!(await page.isChecked('input[data-category=assistance_welfare]')));
+  assert.ok(!(await page.isChecked('input[name=category][value=assistance_welfare]')));
   session.assertClean();
   await session.close();
 });
@@ -58,8 +47,8 @@ test('a category picked in the panel filters, shows in the URL, survives reload,
 test('a region includes its counties; its chip removes it in one click', async () => {
   const session = await open('?lang=zh');
   const { page } = session;
-  const expected = await facetCount(page, 'input[data-region=quanzhou]');
-  await page.check('input[data-region=quanzhou]');
+  const expected = await facetCount(page, 'input[name=region][value=quanzhou]');
+  await page.check('input[name=region][value=quanzhou]');
   await waitForParam(page, 'r', 'quanzhou');
   assert.equal(await recordCount(page), expected);
   const lanes = await page.$$eval('.lane', (ls) => ls.map((l) => l.dataset.lane));

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'target/e2e');
@@ -116,4 +117,22 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
  */
 export async function waitForParam(page, name, value) {
   await page.waitForURL((url) => url.searchParams.get(name) === value, { timeout: 5000 });
+}
+
+/**
+ * One static server and one browser for a whole test file, started before its first test and
+ * stopped after its last: `const env = useServerAndBrowser(mounts)`, then `env.server.origin`
+ * and `env.browser` inside tests.
+ */
+export function useServerAndBrowser(mounts) {
+  const env = {};
+  before(async () => {
+    env.server = await serve(mounts);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

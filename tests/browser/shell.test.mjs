@@ -1,31 +1,20 @@
 // The app shell on the release build: it mounts, speaks both languages, keeps its state in
 // the URL, survives garbage parameters, follows the colour scheme and loads under a sub-path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, waitForApp, waitForParam, screenshot, DESKTOP, MOBILE } from './harness.mjs';
+import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, DESKTOP, MOBILE } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve([
-    { prefix: '/union-explorer/', dir: 'target/dist-subpath' },
-    { prefix: '/', dir: 'dist' },
-  ]);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser([
+  { prefix: '/union-explorer/', dir: 'target/dist-subpath' },
+  { prefix: '/', dir: 'dist' },
+]);
 
 const tabLabels = (page) => page.$$eval('nav.tabs button', (buttons) => buttons.map((b) => b.textContent.trim()));
 
 test('mounts in Chinese with title, tabs and the embedded dataset', async () => {
-  const session = await openPage(browser);
+  const session = await openPage(env.browser);
   const { page } = session;
-  await page.goto(`${server.origin}/?lang=zh`);
+  await page.goto(`${env.server.origin}/?lang=zh`);
   await waitForApp(page);
   assert.equal(await page.textContent('h1'), '福建工会工作数据浏览');
   assert.deepEqual(await tabLabels(page), ['时间线', '图表', '数据表', '原始文件']);
@@ -41,9 +30,9 @@ test('mounts in Chinese with title, tabs and the embedded dataset', async () => 
 });
 
 test('speaks English when the link says so', async () => {
-  const session = await openPage(browser);
+  const session = await openPage(env.browser);
   const { page } = session;
-  await page.goto(`${server.origin}/?lang=en`);
+  await page.goto(`${env.server.origin}/?lang=en`);
   await waitForApp(page);
   assert.equal(await page.textContent('h1'), 'Fujian Union Work Explorer');
   assert.deepEqual(await tabLabels(page), ['Timeline', 'Charts', 'Table', 'Documents']);
@@ -54,9 +43,9 @@ test('speaks English when the link says so', async () => {
 });
 
 test('follows the browser language when the link names none', async () => {
-  const session = await openPage(browser, { locale: 'en-US' });
+  const session = await openPage(env.browser, { locale: 'en-US' });
   const { page } = session;
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await waitForApp(page);
   assert.equal(await page.textContent('h1'), 'Fujian Union Work Explorer');
   session.assertClean();
@@ -64,9 +53,9 @@ test('follows the browser language when the link names none', async () => {
 });
 
 test('switching language and tab changes the URL; reload keeps the view; Back undoes', async () => {
-  const session = await openPage(browser);
+  const session = await openPage(env.browser);
   const { page } = session;
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await waitForApp(page);
   await page.click('.lang-switch button[data-lang=en]');
   assert.equal(await page.textContent('h1'), 'Fujian Union Work Explorer');
@@ -90,9 +79,9 @@ test('switching language and tab changes the URL; reload keeps the view; Back un
 });
 
 test('garbage parameters are ignored with a notice, the valid rest applies', async () => {
-  const session = await openPage(browser);
+  const session = await openPage(env.browser);
   const { page } = session;
-  await page.goto(`${server.origin}/?tab=nope&lang=en&zzz=%3Cscript%3Ealert(1)%3C%2Fscript%3E&lang=zh`);
+  await page.goto(`${env.server.origin}/?tab=nope&lang=en&zzz=%3Cscript%3Ealert(1)%3C%2Fscript%3E&lang=zh`);
   await waitForApp(page);
   const notice = page.locator('[data-testid=ignored-params]');
   await notice.waitFor();
@@ -112,9 +101,9 @@ test('garbage parameters are ignored with a notice, the valid rest applies', asy
 
 test('dark colour scheme applies under prefers-color-scheme: dark', async () => {
   const luminance = async (colorScheme) => {
-    const session = await openPage(browser, { colorScheme });
+    const session = await openPage(env.browser, { colorScheme });
     const { page } = session;
-    await page.goto(`${server.origin}/?lang=zh`);
+    await page.goto(`${env.server.origin}/?lang=zh`);
     await waitForApp(page);
     const rgb = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number));
     if (colorScheme === 'dark') await screenshot(page, 'shell-desktop-zh-dark');
@@ -127,14 +116,14 @@ test('dark colour scheme applies under prefers-color-scheme: dark', async () => 
 });
 
 test('fits a 390 px phone screen without sideways scrolling', async () => {
-  const session = await openPage(browser, { viewport: MOBILE });
+  const session = await openPage(env.browser, { viewport: MOBILE });
   const { page } = session;
-  await page.goto(`${server.origin}/?lang=zh`);
+  await page.goto(`${env.server.origin}/?lang=zh`);
   await waitForApp(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await screenshot(page, 'shell-mobile-zh');
-  await page.goto(`${server.origin}/?lang=en`);
+  await page.goto(`${env.server.origin}/?lang=en`);
   await waitForApp(page);
   await screenshot(page, 'shell-mobile-en');
   session.assertClean();
@@ -142,9 +131,9 @@ test('fits a 390 px phone screen without sideways scrolling', async () => {
 });
 
 test('a build for a sub-path loads there', async () => {
-  const session = await openPage(browser, { viewport: DESKTOP });
+  const session = await openPage(env.browser, { viewport: DESKTOP });
   const { page } = session;
-  await page.goto(`${server.origin}/union-explorer/?tab=table&lang=en`);
+  await page.goto(`${env.server.origin}/union-explorer/?tab=table&lang=en`);
   await waitForApp(page);
   assert.equal(await page.getAttribute('nav.tabs button[data-tab=table]', 'aria-selected'), 'true');
   await page.click('nav.tabs button[data-tab=documents]');
