@@ -123,10 +123,12 @@ pub fn App() -> impl IntoView {
         perf::measure(perf::INDEX, perf::INDEX_START);
         index
     });
+    // only the filters change the selection: a new tab, language or open record does not
+    let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
     let selection = Memo::new(move |_| {
         let data = data.get();
         let index = index.get();
-        view.with(|v| Shared::new(select(&data, &index, &v.filter)))
+        filter.with(|f| Shared::new(select(&data, &index, f)))
     });
     let context = AppContext {
         view,
