@@ -100,20 +100,22 @@ impl Index {
                 (r.id.clone(), chain)
             })
             .collect();
-        let region_words = |id: &str| {
-            data.region(id).map(|r| format!("{} {} {}", r.zh, r.en, r.pinyin)).unwrap_or_default()
-        };
+        // looked up once per id, not once per record
+        let region_words: HashMap<&str, String> =
+            data.regions.iter().map(|r| (r.id.as_str(), format!("{} {} {}", r.zh, r.en, r.pinyin))).collect();
+        let indicator_words: HashMap<&str, String> =
+            data.indicators.iter().map(|i| (i.id.as_str(), format!("{} {}", i.zh, i.en))).collect();
+        let words = |map: &HashMap<&str, String>, id: &str| map.get(id).cloned().unwrap_or_default();
         let fact_text = data
             .facts
             .iter()
             .map(|f| {
-                let indicator = data.indicator(&f.indicator).map(|i| format!("{} {}", i.zh, i.en)).unwrap_or_default();
                 SearchText::new(&[
-                    &indicator,
+                    &words(&indicator_words, &f.indicator),
                     &f.raw,
                     f.note_zh.as_deref().unwrap_or_default(),
                     f.note_en.as_deref().unwrap_or_default(),
-                    &region_words(&f.region),
+                    &words(&region_words, &f.region),
                 ])
             })
             .collect();
@@ -128,7 +130,7 @@ impl Index {
                     &names.join(" "),
                     e.note_zh.as_deref().unwrap_or_default(),
                     e.note_en.as_deref().unwrap_or_default(),
-                    &region_words(&e.region),
+                    &words(&region_words, &e.region),
                 ])
             })
             .collect();
@@ -198,6 +200,16 @@ impl Selection {
     }
 }
 
+/// Adds one to `key`'s count, allocating the key only the first time.
+fn count(counts: &mut HashMap<String, usize>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_owned(), 1);
+        }
+    }
+}
+
 /// Applies `filter` to every record in one pass.
 pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
     let mut selection = Selection {
@@ -224,14 +236,14 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
             }
         }
         if index.matches(filter, keys, record, Some(Facet::Category)) {
-            *selection.category_counts.entry(keys.category.to_owned()).or_default() += 1;
+            count(&mut selection.category_counts, keys.category);
         }
         if index.matches(filter, keys, record, Some(Facet::Doc)) {
-            *selection.doc_counts.entry(keys.doc.to_owned()).or_default() += 1;
+            count(&mut selection.doc_counts, keys.doc);
         }
         if index.matches(filter, keys, record, Some(Facet::Region)) {
             for region in index.lineage(keys.region) {
-                *selection.region_counts.entry(region.clone()).or_default() += 1;
+                count(&mut selection.region_counts, region);
             }
         }
     }
@@ -285,14 +297,16 @@ pub fn period_label(start: &crate::dates::PartialDate, end: &crate::dates::Parti
 pub fn sort_facts(data: &Dataset, facts: &mut [usize], sort: crate::state::Sort, lang: crate::i18n::Lang) {
     use crate::state::SortKey;
     use std::cmp::Ordering;
-    let region_name = |id: &str| data.region(id).map_or(String::new(), |r| r.name(lang).to_owned());
-    let indicator_name = |id: &str| data.indicator(id).map_or(String::new(), |i| i.name(lang).to_owned());
+    let region_names: HashMap<&str, &str> = data.regions.iter().map(|r| (r.id.as_str(), r.name(lang))).collect();
+    let indicator_names: HashMap<&str, &str> = data.indicators.iter().map(|i| (i.id.as_str(), i.name(lang))).collect();
+    let region_name = |id: &str| region_names.get(id).copied().unwrap_or_default();
+    let indicator_name = |id: &str| indicator_names.get(id).copied().unwrap_or_default();
     let compare = |a: &usize, b: &usize| -> Ordering {
         let (fa, fb) = (&data.facts[*a], &data.facts[*b]);
         match sort.key {
             SortKey::Value => fa.value.total_cmp(&fb.value),
             SortKey::Raw => fa.raw.cmp(&fb.raw),
-            SortKey::Qualifier => format!("{:?}", fa.qualifier).cmp(&format!("{:?}", fb.qualifier)),
+            SortKey::Qualifier => (fa.qualifier as u8).cmp(&(fb.qualifier as u8)),
             SortKey::Region => region_name(&fa.region).cmp(&region_name(&fb.region)),
             SortKey::Period => fa.period_start.first_day().cmp(&fb.period_start.first_day()).then(fa.period_end.last_day().cmp(&fb.period_end.last_day())),
             SortKey::Indicator => indicator_name(&fa.indicator).cmp(&indicator_name(&fb.indicator)),
