@@ -8,6 +8,7 @@ pub mod charts;
 pub mod coverage;
 pub mod dates;
 pub mod explore;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod model;

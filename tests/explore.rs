@@ -178,3 +178,23 @@ fn timeline_marks_never_overlap_and_show_precision() {
     // counties fold into their city's lane
     assert!(laid.iter().all(|l| data.region(&l.key).is_some_and(|r| r.level != union_explorer::model::RegionLevel::County)));
 }
+
+#[test]
+fn downloads_hold_exactly_the_filtered_records() {
+    use union_explorer::export::{facts_csv, selection_dataset};
+    use union_explorer::i18n::Lang;
+    let data = data();
+    let index = Index::new(&data);
+    let quanzhou = select(&data, &index, &filter(|f| {
+        f.regions.insert("quanzhou".into());
+    }));
+    let csv = facts_csv(&data, &quanzhou, Lang::Zh);
+    assert!(csv.starts_with('\u{feff}'), "byte-order mark for Excel");
+    assert_eq!(csv.lines().count(), quanzhou.facts.len() + 1);
+    assert!(csv.contains("金秋助学"));
+    let subset = selection_dataset(&data, &quanzhou);
+    assert_eq!(subset.facts.len(), quanzhou.facts.len());
+    assert_eq!(subset.events.len(), quanzhou.events.len());
+    let problems = union_explorer::validate::validate(&subset);
+    assert!(problems.is_empty(), "{problems:#?}");
+}

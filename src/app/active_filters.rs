@@ -88,6 +88,7 @@ pub fn ActiveFilters() -> impl IntoView {
                         {i18n::RESET.get(lang.get())}
                     </button>
                 })}
+                <super::downloads::DownloadButtons/>
                 <button type="button" class="link-button" data-testid="copy-link" on:click=copy_link>
                     {move || if copied.get() { i18n::LINK_COPIED.get(lang.get()) } else { i18n::COPY_LINK.get(lang.get()) }}
                 </button>

@@ -4,6 +4,7 @@
 mod active_filters;
 mod charts;
 mod documents;
+mod downloads;
 mod filters;
 mod header;
 mod notice;

@@ -2,6 +2,7 @@
 // search in both languages, timeline, table, documents, record view, empty state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
@@ -197,6 +198,25 @@ test('every tab at phone size, with the filter drawer', async () => {
     assert.ok(overflow <= 0, `${tab}: page is ${overflow}px wider than the screen`);
     await screenshot(page, `${tab}-mobile-zh`);
   }
+  session.assertClean();
+  await session.close();
+});
+
+test('downloads: CSV with a byte-order mark and a row per filtered figure, JSON in the export schema', async () => {
+  const session = await open('?lang=zh&tab=table&r=quanzhou');
+  const { page } = session;
+  const rows = await page.locator('table.facts tbody tr').count();
+  assert.ok(rows > 0 && rows < 100, 'every filtered figure is on the first page');
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download=csv]')]);
+  assert.equal(csvFile.suggestedFilename(), 'union-explorer_quanzhou.csv');
+  const csv = await readFile(await csvFile.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff'), 'Excel needs the byte-order mark for Chinese');
+  assert.equal(csv.trim().split('\r\n').length, rows + 1);
+  const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download=json]')]);
+  assert.equal(jsonFile.suggestedFilename(), 'union-explorer_quanzhou.json');
+  const json = JSON.parse(await readFile(await jsonFile.path(), 'utf8'));
+  assert.equal(json.schema, 'union-explorer-dataset');
+  assert.equal(json.facts.length, rows);
   session.assertClean();
   await session.close();
 });
