@@ -145,6 +145,7 @@ pub const CHART_DATA: Text = text("图表数据", "Chart data");
 pub const PICK_BAR: Text = text("点击条形可按该地区筛选。", "Click a bar to filter to its region.");
 pub const NO_CHART: Text = text("当前筛选下没有可绘制的数据。", "Nothing to chart for these filters.");
 pub const DOWNLOAD: Text = text("下载筛选结果", "Download the filtered records");
+pub const TABLE_NOTE: Text = text("项数据（事件见时间线）", "figures (events are on the timeline)");
 pub const TIME_NOTES: Text = text("时间推算", "How dates were resolved");
 
 #[cfg(test)]

@@ -99,6 +99,9 @@ pub fn TableView() -> impl IntoView {
             view! { <NoMatch/> }.into_any()
         } else {
             view! {
+                <p class="table-note" data-testid="table-count">
+                    {move || rows.with(Vec::len)} " " {move || i18n::TABLE_NOTE.get(lang.get())}
+                </p>
                 <div class="table-wrap">
                     <table class="facts" data-testid="facts-table">
                         <thead><tr>{header}</tr></thead>
