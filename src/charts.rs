@@ -5,7 +5,7 @@
 use crate::explore::{period_label, Index, Selection};
 use crate::format::{axis_label, unit_name};
 use crate::i18n::{self, Lang};
-use crate::model::{Aggregation, Dataset, Qualifier, RegionLevel, Unit};
+use crate::model::{Aggregation, Dataset, Qualifier, Unit};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::collections::BTreeMap;
@@ -166,16 +166,6 @@ fn sources(data: &Dataset, docs: impl IntoIterator<Item = String>, lang: Lang) -
     ids.iter().filter_map(|id| data.document(id)).map(|d| format!("{} ({})", d.title(lang), d.published)).collect()
 }
 
-/// The city a region belongs to (itself for a city or the province).
-pub fn city_of(data: &Dataset, index: &Index, region: &str) -> String {
-    index
-        .lineage(region)
-        .iter()
-        .find(|id| data.region(id).is_some_and(|r| r.level == RegionLevel::City))
-        .cloned()
-        .unwrap_or_else(|| region.to_owned())
-}
-
 /// The indicators of the selected facts, best covered first (most regions, then most facts).
 pub fn indicators_by_coverage(data: &Dataset, selection: &Selection) -> Vec<String> {
     let mut coverage: BTreeMap<&str, (std::collections::BTreeSet<&str>, usize)> = BTreeMap::new();
@@ -275,7 +265,7 @@ fn per_city_and_category(
     let mut table: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
     let mut docs = Vec::new();
     for (region, category, doc, value) in records {
-        let city = city_of(data, index, &region);
+        let city = index.city_of(&region).to_owned();
         let Some(series) = data.categories.iter().position(|c| c.id == category) else { continue };
         *table.entry(city).or_default().entry(series).or_default() += value;
         docs.push(doc);

@@ -74,6 +74,8 @@ pub enum Facet {
 pub struct Index {
     /// Each region's id followed by its ancestors' ids.
     lineage: HashMap<String, Vec<String>>,
+    /// Each region's nearest city-level ancestor (itself for a city or the province).
+    city: HashMap<String, String>,
     fact_text: Vec<SearchText>,
     event_text: Vec<SearchText>,
     /// Earliest and latest year any record covers.
@@ -86,7 +88,7 @@ struct SearchText(String);
 impl Index {
     pub fn new(data: &Dataset) -> Self {
         let parents: HashMap<&str, Option<&str>> = data.regions.iter().map(|r| (r.id.as_str(), r.parent.as_deref())).collect();
-        let lineage = data
+        let lineage: HashMap<String, Vec<String>> = data
             .regions
             .iter()
             .map(|r| {
@@ -98,6 +100,13 @@ impl Index {
                     current = parents.get(parent).copied().flatten();
                 }
                 (r.id.clone(), chain)
+            })
+            .collect();
+        let city = lineage
+            .iter()
+            .map(|(id, chain): (&String, &Vec<String>)| {
+                let nearest = chain.iter().find(|r| data.region(r).is_some_and(|r| r.level == crate::model::RegionLevel::City));
+                (id.clone(), nearest.unwrap_or(id).clone())
             })
             .collect();
         // looked up once per id, not once per record
@@ -138,12 +147,18 @@ impl Index {
         let year_span = years.fold(None, |span: Option<(i32, i32)>, (a, b)| {
             Some(span.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))))
         });
-        Self { lineage, fact_text, event_text, year_span: year_span.unwrap_or((2014, 2024)) }
+        Self { lineage, city, fact_text, event_text, year_span: year_span.unwrap_or((2014, 2024)) }
     }
 
     /// The region and its ancestors, nearest first.
     pub fn lineage(&self, region: &str) -> &[String] {
         self.lineage.get(region).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// The city a region belongs to: counties fold into their city; a city or the province
+    /// stands for itself.
+    pub fn city_of<'a>(&'a self, region: &'a str) -> &'a str {
+        self.city.get(region).map_or(region, String::as_str)
     }
 
     fn text_of(&self, record: RecordRef) -> &SearchText {
@@ -248,6 +263,11 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
         }
     }
     selection
+}
+
+/// "泉州 2023": a report by its region and the last year it covers.
+pub fn document_label(data: &Dataset, doc: &crate::model::Document, lang: crate::i18n::Lang) -> String {
+    format!("{} {}", data.region(&doc.region).map_or("", |r| r.name(lang)), doc.period_end.year)
 }
 
 /// Finds a fact or event by id.

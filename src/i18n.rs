@@ -88,7 +88,6 @@ pub const CATEGORY: Text = text("类别", "Category");
 pub const YEARS: Text = text("年份", "Years");
 pub const FROM: Text = text("从", "From");
 pub const TO: Text = text("到", "To");
-pub const ALL_YEARS: Text = text("全部年份", "All years");
 pub const DOCUMENT: Text = text("报告", "Report");
 pub const SEARCH: Text = text("搜索", "Search");
 pub const SEARCH_PLACEHOLDER: Text = text("标题、指标、人名、地名…", "Titles, indicators, names, places…");

@@ -49,19 +49,10 @@ pub const MAX_ROWS: usize = 24;
 
 /// Which lane a record falls in: its city (counties fold into their city; province-wide
 /// records have their own lane), or its category.
-fn lane_key(data: &Dataset, index: &Index, lanes: Lanes, region: &str, category: &str) -> String {
+fn lane_key(index: &Index, lanes: Lanes, region: &str, category: &str) -> String {
     match lanes {
         Lanes::Category => category.to_owned(),
-        Lanes::Region => {
-            let lineage = index.lineage(region);
-            // nearest ancestor at city level, else the region itself
-            lineage
-                .iter()
-                .find(|id| data.region(id).is_some_and(|r| r.level == crate::model::RegionLevel::City))
-                .or(lineage.first())
-                .cloned()
-                .unwrap_or_else(|| region.to_owned())
-        }
+        Lanes::Region => index.city_of(region).to_owned(),
     }
 }
 
@@ -82,13 +73,13 @@ pub fn layout(data: &Dataset, index: &Index, selection: &Selection, lanes: Lanes
         } else {
             Shape::Band(event.precision)
         };
-        let key = lane_key(data, index, lanes, &event.region, &event.category);
+        let key = lane_key(index, lanes, &event.region, &event.category);
         items.push((key, RecordRef::Event(i), event.date_start.start_in_years(), end.end_in_years(), shape));
     }
     for &i in &selection.facts {
         let fact = &data.facts[i];
         if fact.period_start.year != fact.period_end.year {
-            let key = lane_key(data, index, lanes, &fact.region, &fact.category);
+            let key = lane_key(index, lanes, &fact.region, &fact.category);
             items.push((key, RecordRef::Fact(i), fact.period_start.start_in_years(), fact.period_end.end_in_years(), Shape::Span));
         }
     }

@@ -2,6 +2,7 @@
 //! one click, plus reset and copy-link; and the empty state when nothing matches.
 
 use super::{use_app, HistoryMode};
+use crate::explore::document_label;
 use crate::i18n;
 use crate::state::ViewState;
 use leptos::prelude::*;
@@ -40,7 +41,7 @@ pub fn ActiveFilters() -> impl IntoView {
         for id in &filter.docs {
             let name = data
                 .document(id)
-                .map(|d| format!("{} {}", data.region(&d.region).map_or("", |r| r.name(lang)), d.period_end.year))
+                .map(|d| document_label(&data, d, lang))
                 .unwrap_or_else(|| id.clone());
             let id = id.clone();
             chips.push(Chip { label: name, remove: Box::new(move |v| { v.filter.docs.remove(&id); }) });

@@ -2,7 +2,7 @@
 //! follow the other filters. Always visible on desktop, a drawer on phones.
 
 use super::{use_app, HistoryMode};
-use crate::explore::{regions_in_tree_order, toggle, Filter, Selection};
+use crate::explore::{document_label, regions_in_tree_order, toggle, Filter, Selection};
 use crate::i18n::{self, Lang};
 use std::collections::BTreeSet;
 use crate::state::MAX_SEARCH_CHARS;
@@ -248,8 +248,7 @@ fn DocumentList() -> impl IntoView {
         data.documents
             .iter()
             .map(|doc| {
-                let region = data.region(&doc.region).map(|r| r.name(lang).to_owned()).unwrap_or_default();
-                let label = Signal::stored(format!("{region} · {}", doc.period_end.year));
+                let label = Signal::stored(document_label(&data, doc, lang));
                 facet_row(FacetKind::Doc, doc.id.clone(), label, String::new(), doc.title(lang).to_owned())
             })
             .collect_view()

@@ -68,8 +68,8 @@ pub struct AppContext {
     pub view: RwSignal<ViewState>,
     /// How the next change of `view` enters the history.
     pub history_mode: StoredValue<HistoryMode>,
-    /// The language the browser prefers, used while the URL names none.
-    pub browser_lang: Lang,
+    /// The interface language in effect: the URL's, else the browser's.
+    lang: Memo<Lang>,
     /// Query parameters that could not be applied, shown until dismissed.
     pub ignored: RwSignal<Vec<IgnoredParam>>,
     pub data: RwSignal<Shared<Dataset>>,
@@ -87,9 +87,7 @@ impl AppContext {
 
     /// The interface language in effect.
     pub fn lang(&self) -> Memo<Lang> {
-        let view = self.view;
-        let browser_lang = self.browser_lang;
-        Memo::new(move |_| view.with(|v| v.lang.unwrap_or(browser_lang)))
+        self.lang
     }
 }
 
@@ -134,7 +132,10 @@ pub fn App() -> impl IntoView {
     let context = AppContext {
         view,
         history_mode: StoredValue::new(HistoryMode::Push),
-        browser_lang: url::browser_lang(),
+        lang: {
+            let browser_lang = url::browser_lang();
+            Memo::new(move |_| view.with(|v| v.lang.unwrap_or(browser_lang)))
+        },
         ignored: RwSignal::new(ignored),
         data,
         index,

@@ -2,7 +2,7 @@
 
 use super::active_filters::NoMatch;
 use super::{use_app, HistoryMode};
-use crate::explore::{period_label, sort_facts};
+use crate::explore::{document_label, period_label, sort_facts};
 use crate::format::{fact_value, qualifier_words};
 use crate::i18n::{self, Text};
 use crate::state::{Sort, SortKey};
@@ -75,7 +75,7 @@ pub fn TableView() -> impl IntoView {
                 let indicator = data.indicator(&fact.indicator).map_or(fact.indicator.clone(), |x| x.name(lang).to_owned());
                 let region = data.region(&fact.region).map_or(fact.region.clone(), |r| r.name(lang).to_owned());
                 let doc = data.document(&fact.doc).map_or(fact.doc.clone(), |d| {
-                    format!("{} {} · {} {}", data.region(&d.region).map_or("", |r| r.name(lang)), d.period_end.year, i18n::LINE.get(lang), fact.line)
+                    format!("{} · {} {}", document_label(&data, d, lang), i18n::LINE.get(lang), fact.line)
                 });
                 let open = move || app.change(HistoryMode::Push, |v| v.record = Some(id.clone()));
                 let open_by_key = open.clone();
