@@ -415,6 +415,7 @@ pub fn draw_bars<DB: DrawingBackend>(
         .x_label_formatter(&|v| axis_label(*v, lang))
         .x_label_style(font(frame, 11.0, frame.theme.muted))
         .axis_style(rgb(frame.theme.grid))
+        .max_light_lines(1)
         .light_line_style(rgb(frame.theme.grid).mix(0.5))
         .bold_line_style(rgb(frame.theme.grid))
         .draw()?;
@@ -486,6 +487,7 @@ pub fn draw_time<DB: DrawingBackend>(
         .x_label_style(font(frame, 11.0, frame.theme.muted))
         .y_label_style(font(frame, 11.0, frame.theme.muted))
         .axis_style(rgb(frame.theme.grid))
+        .max_light_lines(1)
         .light_line_style(rgb(frame.theme.grid).mix(0.5))
         .bold_line_style(rgb(frame.theme.grid))
         .draw()?;
@@ -498,7 +500,12 @@ pub fn draw_time<DB: DrawingBackend>(
         let marker = if point.aggregation == Aggregation::PeriodTotal { color.filled() } else { color.stroke_width(px(s, 2.0) as u32) };
         cc.draw_series(std::iter::once(Circle::new((point.end, point.value), px(s, 5.0), marker)))?;
         let (x, y) = cc.backend_coord(&(point.end, point.value));
-        root.draw(&Text::new(point.label.clone(), (x - px(s, 40.0), y - px(s, 18.0)), font(frame, 11.0, frame.theme.text)))?;
+        // right-aligned above the point, so labels at the latest years stay inside the drawing
+        let label_style = font(frame, 11.0, frame.theme.text).pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Right,
+            plotters::style::text_anchor::VPos::Bottom,
+        ));
+        root.draw(&Text::new(point.label.clone(), (x + px(s, 4.0), y - px(s, 7.0)), label_style))?;
         hits.push(Hit { rect: (x - px(s, 8.0), y - px(s, 8.0), x + px(s, 8.0), y + px(s, 8.0)), region: chart.series_regions[point.series].clone() });
     }
     for (n, name) in chart.series.iter().enumerate() {
