@@ -159,11 +159,9 @@ const SUMMED: i18n::Text = i18n::Text {
     en: "Sums of the money figures selected; their periods and bases differ, so this shows scale only.",
 };
 
-fn sources(data: &Dataset, docs: impl IntoIterator<Item = String>, lang: Lang) -> Vec<String> {
-    let mut ids: Vec<String> = docs.into_iter().collect();
-    ids.sort();
-    ids.dedup();
-    ids.iter().filter_map(|id| data.document(id)).map(|d| format!("{} ({})", d.title(lang), d.published)).collect()
+fn sources<'a>(data: &Dataset, docs: impl IntoIterator<Item = &'a str>, lang: Lang) -> Vec<String> {
+    let ids: std::collections::BTreeSet<&str> = docs.into_iter().collect();
+    ids.into_iter().filter_map(|id| data.document(id)).map(|d| format!("{} ({})", d.title(lang), d.published)).collect()
 }
 
 /// The indicators of the selected facts, best covered first (most regions, then most facts).
@@ -179,6 +177,9 @@ pub fn indicators_by_coverage(data: &Dataset, selection: &Selection) -> Vec<Stri
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
     ranked.into_iter().map(|(id, _, _)| id.to_owned()).collect()
 }
+
+/// Bars one chart shows at most: more would be too thin to read or to pick.
+pub const MAX_BARS: usize = 40;
 
 /// Chart 1: one indicator across regions, a bar per figure, labelled with its period.
 pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &str, lang: Lang) -> Option<BarChart> {
@@ -202,13 +203,21 @@ pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &st
         .collect();
     bars.sort_by(|a, b| b.total().total_cmp(&a.total()));
     let aggregations: std::collections::HashSet<_> = facts.iter().map(|f| f.aggregation).collect();
+    let mut caveats: Vec<String> = (aggregations.len() > 1).then(|| MIXED.get(lang).to_owned()).into_iter().collect();
+    if bars.len() > MAX_BARS {
+        caveats.push(match lang {
+            Lang::Zh => format!("仅显示最大的 {MAX_BARS} 项（共 {} 项）；表格视图列出全部。", bars.len()),
+            Lang::En => format!("Showing the {MAX_BARS} largest of {} figures; the table view lists them all.", bars.len()),
+        });
+        bars.truncate(MAX_BARS);
+    }
     Some(BarChart {
         title: titled(meta.name(lang), meta.unit, lang),
         unit: meta.unit,
         series: vec![meta.name(lang).to_owned()],
         bars,
-        sources: sources(data, facts.iter().map(|f| f.doc.clone()), lang),
-        caveat: (aggregations.len() > 1).then(|| MIXED.get(lang).to_owned()),
+        sources: sources(data, facts.iter().map(|f| f.doc.as_str()), lang),
+        caveat: (!caveats.is_empty()).then(|| caveats.join(" ")),
     })
 }
 
@@ -246,16 +255,16 @@ pub fn indicator_over_time(data: &Dataset, selection: &Selection, indicator: &st
         series: series_regions.iter().map(|r| data.region(r).map_or(r.clone(), |x| x.name(lang).to_owned())).collect(),
         series_regions,
         points,
-        sources: sources(data, facts.iter().map(|f| f.doc.clone()), lang),
+        sources: sources(data, facts.iter().map(|f| f.doc.as_str()), lang),
         caveat: (aggregations.len() > 1).then(|| MIXED.get(lang).to_owned()),
     })
 }
 
 /// Stacks per city and category, from `value` of each selected record (None skips it).
-fn per_city_and_category(
-    data: &Dataset,
+fn per_city_and_category<'a>(
+    data: &'a Dataset,
     index: &Index,
-    records: impl Iterator<Item = (String, String, String, f64)>,
+    records: impl Iterator<Item = (&'a str, &'a str, &'a str, f64)>,
     lang: Lang,
     unit: Unit,
     title: String,
@@ -263,12 +272,18 @@ fn per_city_and_category(
     label: impl Fn(f64) -> String,
 ) -> Option<BarChart> {
     let mut table: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
-    let mut docs = Vec::new();
+    let mut docs = std::collections::BTreeSet::new();
+    let series_of: std::collections::HashMap<&str, usize> = data.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     for (region, category, doc, value) in records {
-        let city = index.city_of(&region).to_owned();
-        let Some(series) = data.categories.iter().position(|c| c.id == category) else { continue };
-        *table.entry(city).or_default().entry(series).or_default() += value;
-        docs.push(doc);
+        let Some(&series) = series_of.get(category) else { continue };
+        let city = index.city_of(region);
+        match table.get_mut(city) {
+            Some(row) => *row.entry(series).or_default() += value,
+            None => {
+                table.insert(city.to_owned(), BTreeMap::from([(series, value)]));
+            }
+        }
+        docs.insert(doc);
     }
     if table.is_empty() {
         return None;
@@ -301,8 +316,8 @@ fn per_city_and_category(
 
 /// Chart 3: how many facts and events each city has per category.
 pub fn category_profile(data: &Dataset, index: &Index, selection: &Selection, lang: Lang) -> Option<BarChart> {
-    let facts = selection.facts.iter().map(|&i| &data.facts[i]).map(|f| (f.region.clone(), f.category.clone(), f.doc.clone(), 1.0));
-    let events = selection.events.iter().map(|&i| &data.events[i]).map(|e| (e.region.clone(), e.category.clone(), e.doc.clone(), 1.0));
+    let facts = selection.facts.iter().map(|&i| &data.facts[i]).map(|f| (f.region.as_str(), f.category.as_str(), f.doc.as_str(), 1.0));
+    let events = selection.events.iter().map(|&i| &data.events[i]).map(|e| (e.region.as_str(), e.category.as_str(), e.doc.as_str(), 1.0));
     let title = i18n::Text { zh: "各地区按类别的数据与事件数", en: "Figures and events per category, by region" }.get(lang).to_owned();
     let records = i18n::Text { zh: "条记录", en: "records" }.get(lang);
     per_city_and_category(data, index, facts.chain(events), lang, Unit::Items, title, None, |n| format!("{n} {records}"))
@@ -315,7 +330,7 @@ pub fn money_by_category(data: &Dataset, index: &Index, selection: &Selection, l
         .iter()
         .map(|&i| &data.facts[i])
         .filter(|f| f.unit == Unit::Cny)
-        .map(|f| (f.region.clone(), f.category.clone(), f.doc.clone(), f.value));
+        .map(|f| (f.region.as_str(), f.category.as_str(), f.doc.as_str(), f.value));
     let title = i18n::Text { zh: "各地区按类别的资金数额（元）", en: "Money by category and region (CNY)" }.get(lang).to_owned();
     per_city_and_category(data, index, money, lang, Unit::Cny, title, Some(SUMMED.get(lang).to_owned()), |v| {
         value_label(v, Unit::Cny, Qualifier::Exact, lang)

@@ -60,30 +60,43 @@ impl Filter {
     }
 }
 
-/// One filter facet, so that a facet's own counts can ignore its own selection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Facet {
-    Region,
-    Category,
-    Doc,
-    Years,
-    Text,
-}
-
-/// Lookups built once per dataset: region ancestry and the text each record is searched by.
+/// Lookups built once per dataset: region ancestry, each record's filter keys as positions,
+/// and the text each record is searched by.
 pub struct Index {
     /// Each region's id followed by its ancestors' ids.
     lineage: HashMap<String, Vec<String>>,
     /// Each region's nearest city-level ancestor (itself for a city or the province).
     city: HashMap<String, String>,
+    /// Per region position (as in `Dataset::regions`): its own and its ancestors' positions.
+    lineage_positions: Vec<Vec<usize>>,
+    /// Per region position: the position of its city (see `city_of`).
+    city_positions: Vec<usize>,
+    fact_keys: Vec<PositionKeys>,
+    event_keys: Vec<PositionKeys>,
     fact_text: Vec<SearchText>,
     event_text: Vec<SearchText>,
     /// Earliest and latest year any record covers.
     pub year_span: (i32, i32),
 }
 
+/// A record's filter keys as positions in the dataset's lists, so filtering compares numbers,
+/// not strings. `UNKNOWN` stands for a reference the dataset does not define.
+#[derive(Clone, Copy)]
+struct PositionKeys {
+    region: usize,
+    category: usize,
+    doc: usize,
+    years: (i32, i32),
+}
+
+const UNKNOWN: usize = usize::MAX;
+
 /// A record's searchable text: Chinese as written, everything else lower-cased.
 struct SearchText(String);
+
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ids.enumerate().map(|(position, id)| (id, position)).collect()
+}
 
 impl Index {
     pub fn new(data: &Dataset) -> Self {
@@ -102,13 +115,35 @@ impl Index {
                 (r.id.clone(), chain)
             })
             .collect();
-        let city = lineage
+        let city: HashMap<String, String> = lineage
             .iter()
             .map(|(id, chain): (&String, &Vec<String>)| {
                 let nearest = chain.iter().find(|r| data.region(r).is_some_and(|r| r.level == crate::model::RegionLevel::City));
                 (id.clone(), nearest.unwrap_or(id).clone())
             })
             .collect();
+        let region_at = positions(data.regions.iter().map(|r| r.id.as_str()));
+        let category_at = positions(data.categories.iter().map(|c| c.id.as_str()));
+        let doc_at = positions(data.documents.iter().map(|d| d.id.as_str()));
+        let lineage_positions = data
+            .regions
+            .iter()
+            .map(|r| lineage.get(&r.id).into_iter().flatten().filter_map(|id| region_at.get(id.as_str()).copied()).collect())
+            .collect();
+        let city_positions = data
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(position, r)| city.get(&r.id).and_then(|c: &String| region_at.get(c.as_str()).copied()).unwrap_or(position))
+            .collect();
+        let keys_of = |keys: RecordKeys<'_>| PositionKeys {
+            region: region_at.get(keys.region).copied().unwrap_or(UNKNOWN),
+            category: category_at.get(keys.category).copied().unwrap_or(UNKNOWN),
+            doc: doc_at.get(keys.doc).copied().unwrap_or(UNKNOWN),
+            years: keys.years,
+        };
+        let fact_positions = data.facts.iter().map(|f| keys_of(fact_keys(f))).collect();
+        let event_positions = data.events.iter().map(|e| keys_of(event_keys(e))).collect();
         // looked up once per id, not once per record
         let region_words: HashMap<&str, String> =
             data.regions.iter().map(|r| (r.id.as_str(), format!("{} {} {}", r.zh, r.en, r.pinyin))).collect();
@@ -147,7 +182,17 @@ impl Index {
         let year_span = years.fold(None, |span: Option<(i32, i32)>, (a, b)| {
             Some(span.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))))
         });
-        Self { lineage, city, fact_text, event_text, year_span: year_span.unwrap_or((2014, 2024)) }
+        Self {
+            lineage,
+            city,
+            lineage_positions,
+            city_positions,
+            fact_keys: fact_positions,
+            event_keys: event_positions,
+            fact_text,
+            event_text,
+            year_span: year_span.unwrap_or((2014, 2024)),
+        }
     }
 
     /// The region and its ancestors, nearest first.
@@ -161,21 +206,15 @@ impl Index {
         self.city.get(region).map_or(region, String::as_str)
     }
 
-    fn text_of(&self, record: RecordRef) -> &SearchText {
-        match record {
-            RecordRef::Fact(i) => &self.fact_text[i],
-            RecordRef::Event(i) => &self.event_text[i],
-        }
-    }
-
-    /// Whether `record` passes every filter except `ignoring`.
-    pub fn matches(&self, filter: &Filter, keys: RecordKeys<'_>, record: RecordRef, ignoring: Option<Facet>) -> bool {
-        let active = |facet| ignoring != Some(facet);
-        (!active(Facet::Region) || filter.regions.is_empty() || self.lineage(keys.region).iter().any(|r| filter.regions.contains(r)))
-            && (!active(Facet::Category) || filter.categories.is_empty() || filter.categories.contains(keys.category))
-            && (!active(Facet::Doc) || filter.docs.is_empty() || filter.docs.contains(keys.doc))
-            && (!active(Facet::Years) || filter.years.is_none_or(|(from, to)| keys.years.0 <= to && keys.years.1 >= from))
-            && (!active(Facet::Text) || self.text_of(record).matches(&filter.text))
+    /// Where a record's city and category stand in `Dataset::regions` and `Dataset::categories`;
+    /// None where the dataset does not define them.
+    pub fn city_and_category_positions(&self, record: RecordRef) -> (Option<usize>, Option<usize>) {
+        let keys = match record {
+            RecordRef::Fact(i) => self.fact_keys.get(i),
+            RecordRef::Event(i) => self.event_keys.get(i),
+        };
+        let Some(keys) = keys else { return (None, None) };
+        (self.city_positions.get(keys.region).copied(), (keys.category != UNKNOWN).then_some(keys.category))
     }
 }
 
@@ -184,10 +223,10 @@ impl SearchText {
         SearchText(parts.join(" \u{1f} ").to_lowercase())
     }
 
-    /// Every whitespace-separated term must occur: Chinese by substring (`助学` finds
-    /// `金秋助学`), other scripts case-insensitively.
-    fn matches(&self, query: &str) -> bool {
-        query.split_whitespace().all(|term| self.0.contains(&term.to_lowercase()))
+    /// Every term must occur: Chinese by substring (`助学` finds `金秋助学`), other scripts
+    /// case-insensitively (the terms arrive lower-cased).
+    fn contains_all(&self, terms: &[String]) -> bool {
+        terms.iter().all(|term| self.0.contains(term.as_str()))
     }
 }
 
@@ -215,18 +254,33 @@ impl Selection {
     }
 }
 
-/// Adds one to `key`'s count, allocating the key only the first time.
-fn count(counts: &mut HashMap<String, usize>, key: &str) {
-    match counts.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            counts.insert(key.to_owned(), 1);
-        }
-    }
+/// Which positions of a list a filter set lets through; an empty set lets all through.
+fn allowed<'a>(ids: impl Iterator<Item = &'a str>, chosen: &std::collections::BTreeSet<String>) -> Vec<bool> {
+    ids.map(|id| chosen.is_empty() || chosen.contains(id)).collect()
 }
 
-/// Applies `filter` to every record in one pass.
+/// Counts per position, turned into the id-keyed map the views read (zeros left out).
+fn counts_by_id<'a>(ids: impl Iterator<Item = &'a str>, counts: &[usize]) -> HashMap<String, usize> {
+    ids.zip(counts).filter(|(_, n)| **n > 0).map(|(id, n)| (id.to_owned(), *n)).collect()
+}
+
+/// Applies `filter` to every record in one pass. Each facet's own counts ignore that facet,
+/// so the panel shows what choosing another value would give.
 pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
+    let region_allowed: Vec<bool> = index
+        .lineage_positions
+        .iter()
+        .map(|chain| filter.regions.is_empty() || chain.iter().any(|&r| filter.regions.contains(&data.regions[r].id)))
+        .collect();
+    let category_allowed = allowed(data.categories.iter().map(|c| c.id.as_str()), &filter.categories);
+    let doc_allowed = allowed(data.documents.iter().map(|d| d.id.as_str()), &filter.docs);
+    let terms: Vec<String> = filter.text.split_whitespace().map(str::to_lowercase).collect();
+    // a reference the dataset does not define passes only when its facet is not filtered
+    let pass = |table: &[bool], position: usize, unfiltered: bool| table.get(position).copied().unwrap_or(unfiltered);
+
+    let mut region_counts = vec![0; data.regions.len()];
+    let mut category_counts = vec![0; data.categories.len()];
+    let mut doc_counts = vec![0; data.documents.len()];
     let mut selection = Selection {
         facts: Vec::new(),
         events: Vec::new(),
@@ -235,14 +289,22 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
         doc_counts: HashMap::new(),
         year_span: None,
     };
-    let records = data
-        .facts
+    let records = index
+        .fact_keys
         .iter()
+        .zip(&index.fact_text)
         .enumerate()
-        .map(|(i, f)| (RecordRef::Fact(i), fact_keys(f)))
-        .chain(data.events.iter().enumerate().map(|(i, e)| (RecordRef::Event(i), event_keys(e))));
-    for (record, keys) in records {
-        if index.matches(filter, keys, record, None) {
+        .map(|(i, (keys, text))| (RecordRef::Fact(i), keys, text))
+        .chain(index.event_keys.iter().zip(&index.event_text).enumerate().map(|(i, (keys, text))| (RecordRef::Event(i), keys, text)));
+    for (record, keys, text) in records {
+        let region = pass(&region_allowed, keys.region, filter.regions.is_empty());
+        let category = pass(&category_allowed, keys.category, filter.categories.is_empty());
+        let doc = pass(&doc_allowed, keys.doc, filter.docs.is_empty());
+        let years = filter.years.is_none_or(|(from, to)| keys.years.0 <= to && keys.years.1 >= from);
+        if !years || !(terms.is_empty() || text.contains_all(&terms)) {
+            continue;
+        }
+        if region && category && doc {
             let (first, last) = keys.years;
             selection.year_span = Some(selection.year_span.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
             match record {
@@ -250,18 +312,25 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
                 RecordRef::Event(i) => selection.events.push(i),
             }
         }
-        if index.matches(filter, keys, record, Some(Facet::Category)) {
-            count(&mut selection.category_counts, keys.category);
+        if region && doc {
+            if let Some(n) = category_counts.get_mut(keys.category) {
+                *n += 1;
+            }
         }
-        if index.matches(filter, keys, record, Some(Facet::Doc)) {
-            count(&mut selection.doc_counts, keys.doc);
+        if region && category {
+            if let Some(n) = doc_counts.get_mut(keys.doc) {
+                *n += 1;
+            }
         }
-        if index.matches(filter, keys, record, Some(Facet::Region)) {
-            for region in index.lineage(keys.region) {
-                count(&mut selection.region_counts, region);
+        if category && doc {
+            for &r in index.lineage_positions.get(keys.region).into_iter().flatten() {
+                region_counts[r] += 1;
             }
         }
     }
+    selection.region_counts = counts_by_id(data.regions.iter().map(|r| r.id.as_str()), &region_counts);
+    selection.category_counts = counts_by_id(data.categories.iter().map(|c| c.id.as_str()), &category_counts);
+    selection.doc_counts = counts_by_id(data.documents.iter().map(|d| d.id.as_str()), &doc_counts);
     selection
 }
 

@@ -131,6 +131,7 @@ pub const PAN_EARLIER: Text = text("向前", "Earlier");
 pub const PAN_LATER: Text = text("向后", "Later");
 pub const RESET_VIEW: Text = text("复位", "Reset");
 pub const MORE_RECORDS: Text = text("条，未单独显示", "more, not shown one by one");
+pub const CLUSTER_RECORDS: Text = text("条记录在此汇总", "records gathered here");
 pub const LEGEND_DAY: Text = text("具体日期", "exact day");
 pub const LEGEND_MONTH: Text = text("某月", "a month");
 pub const LEGEND_YEAR: Text = text("某年", "a year");

@@ -5,6 +5,7 @@ use crate::dates::Precision;
 use crate::explore::{Index, RecordRef, Selection};
 use crate::model::Dataset;
 use crate::state::Lanes;
+use std::collections::HashMap;
 
 /// How a mark is drawn; the three precisions of a date must look different.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,24 +46,42 @@ pub struct Lane {
 }
 
 /// Rows a lane may grow to before further marks are gathered into per-year clusters.
-pub const MAX_ROWS: usize = 24;
-
-/// Which lane a record falls in: its city (counties fold into their city; province-wide
-/// records have their own lane), or its category.
-fn lane_key(index: &Index, lanes: Lanes, region: &str, category: &str) -> String {
-    match lanes {
-        Lanes::Category => category.to_owned(),
-        Lanes::Region => index.city_of(region).to_owned(),
-    }
-}
+pub const MAX_ROWS: usize = 10;
 
 /// Lays out the selected events, and the selected facts that cover more than one year, within
-/// the years `range` (inclusive).
+/// the years `range` (inclusive). Lanes hold a record's city (counties fold into their city;
+/// province-wide records have their own lane), or its category.
 pub fn layout(data: &Dataset, index: &Index, selection: &Selection, lanes: Lanes, range: (i32, i32)) -> Vec<Lane> {
     let (from, to) = (f64::from(range.0), f64::from(range.1) + 1.0);
     // the narrowest a mark is drawn, so points stay visible and clickable
     let min_width = (to - from) * 0.012;
-    let mut items: Vec<(String, RecordRef, f64, f64, Shape)> = Vec::new();
+    let order: Vec<&str> = match lanes {
+        Lanes::Region => crate::explore::regions_in_tree_order(data).into_iter().map(|(_, r)| r.id.as_str()).collect(),
+        Lanes::Category => data.categories.iter().map(|c| c.id.as_str()).collect(),
+    };
+    // lane by position in the dataset's regions or categories, so records are placed without
+    // comparing strings
+    let mut lane_at_position: Vec<Option<usize>> = vec![None; if lanes == Lanes::Region { data.regions.len() } else { data.categories.len() }];
+    let positions: HashMap<&str, usize> = match lanes {
+        Lanes::Region => data.regions.iter().enumerate().map(|(p, r)| (r.id.as_str(), p)).collect(),
+        Lanes::Category => data.categories.iter().enumerate().map(|(p, c)| (c.id.as_str(), p)).collect(),
+    };
+    for (lane, key) in order.iter().enumerate() {
+        if let Some(&position) = positions.get(key) {
+            lane_at_position[position] = Some(lane);
+        }
+    }
+    let lane_of = |record: RecordRef| {
+        let (city, category) = index.city_and_category_positions(record);
+        let position = if lanes == Lanes::Region { city } else { category };
+        position.and_then(|p| lane_at_position.get(p).copied().flatten())
+    };
+    let mut items: Vec<Vec<(RecordRef, f64, f64, Shape)>> = vec![Vec::new(); order.len()];
+    let mut add = |lane: Option<usize>, item: (RecordRef, f64, f64, Shape)| {
+        if let Some(lane) = lane.filter(|_| item.2 > from && item.1 < to) {
+            items[lane].push(item);
+        }
+    };
     for &i in &selection.events {
         let event = &data.events[i];
         let end = event.end();
@@ -73,48 +92,41 @@ pub fn layout(data: &Dataset, index: &Index, selection: &Selection, lanes: Lanes
         } else {
             Shape::Band(event.precision)
         };
-        let key = lane_key(index, lanes, &event.region, &event.category);
-        items.push((key, RecordRef::Event(i), event.date_start.start_in_years(), end.end_in_years(), shape));
+        add(lane_of(RecordRef::Event(i)), (RecordRef::Event(i), event.date_start.start_in_years(), end.end_in_years(), shape));
     }
     for &i in &selection.facts {
         let fact = &data.facts[i];
         if fact.period_start.year != fact.period_end.year {
-            let key = lane_key(index, lanes, &fact.region, &fact.category);
-            items.push((key, RecordRef::Fact(i), fact.period_start.start_in_years(), fact.period_end.end_in_years(), Shape::Span));
+            let item = (RecordRef::Fact(i), fact.period_start.start_in_years(), fact.period_end.end_in_years(), Shape::Span);
+            add(lane_of(RecordRef::Fact(i)), item);
         }
     }
-    items.retain(|(_, _, start, end, _)| *end > from && *start < to);
-    items.sort_by(|a, b| a.2.total_cmp(&b.2).then(b.3.total_cmp(&a.3)));
 
-    let order: Vec<String> = match lanes {
-        Lanes::Region => crate::explore::regions_in_tree_order(data).into_iter().map(|(_, r)| r.id.clone()).collect(),
-        Lanes::Category => data.categories.iter().map(|c| c.id.clone()).collect(),
-    };
     let mut result: Vec<Lane> = Vec::new();
-    for key in order {
-        let lane_items: Vec<_> = items.iter().filter(|item| item.0 == key).collect();
+    for (key, mut lane_items) in order.into_iter().zip(items) {
         if lane_items.is_empty() {
             continue;
         }
+        lane_items.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.2.total_cmp(&a.2)));
         let mut row_ends: Vec<f64> = Vec::new();
-        let mut lane = Lane { key, marks: Vec::new(), clusters: Vec::new(), rows: 0 };
-        for (_, record, start, end, shape) in lane_items {
+        let mut lane = Lane { key: key.to_owned(), marks: Vec::new(), clusters: Vec::new(), rows: 0 };
+        for (record, start, end, shape) in lane_items {
             let visible_start = start.max(from);
             let visible_end = end.min(to).max(visible_start + min_width);
             match row_ends.iter().position(|&row_end| row_end <= visible_start) {
                 Some(row) => {
                     row_ends[row] = visible_end + min_width * 0.25;
-                    lane.marks.push(Mark { record: *record, start: visible_start, end: visible_end, shape: *shape, row });
+                    lane.marks.push(Mark { record, start: visible_start, end: visible_end, shape, row });
                 }
                 None if row_ends.len() < MAX_ROWS => {
                     row_ends.push(visible_end + min_width * 0.25);
-                    lane.marks.push(Mark { record: *record, start: visible_start, end: visible_end, shape: *shape, row: row_ends.len() - 1 });
+                    lane.marks.push(Mark { record, start: visible_start, end: visible_end, shape, row: row_ends.len() - 1 });
                 }
                 None => {
                     let year = visible_start.floor() as i32;
                     match lane.clusters.iter_mut().find(|c| c.year == year) {
-                        Some(cluster) => cluster.records.push(*record),
-                        None => lane.clusters.push(Cluster { year, records: vec![*record], row: MAX_ROWS }),
+                        Some(cluster) => cluster.records.push(record),
+                        None => lane.clusters.push(Cluster { year, records: vec![record], row: MAX_ROWS }),
                     }
                 }
             }

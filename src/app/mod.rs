@@ -131,7 +131,8 @@ pub fn App() -> impl IntoView {
     });
     let context = AppContext {
         view,
-        history_mode: StoredValue::new(HistoryMode::Push),
+        // the first write only tidies the address (ignored parameters dropped): no new entry
+        history_mode: StoredValue::new(HistoryMode::Replace),
         lang: {
             let browser_lang = url::browser_lang();
             Memo::new(move |_| view.with(|v| v.lang.unwrap_or(browser_lang)))

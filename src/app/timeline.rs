@@ -38,6 +38,12 @@ fn record_id(data: &Dataset, record: RecordRef) -> String {
     }
 }
 
+/// The timeline mark (a record or a cluster of them) an event happened on, if any.
+fn mark_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    target?.dyn_into::<web_sys::Element>().ok()?.closest(".mark[data-record], .mark[data-year]").ok().flatten()
+}
+
 /// The timeline with its controls and legend.
 #[component]
 pub fn TimelineView() -> impl IntoView {
@@ -64,7 +70,7 @@ pub fn TimelineView() -> impl IntoView {
             .filter(|y| (y - from) % step == 0)
             .map(|year| {
                 let left = f64::from(year - from) / years * 100.0;
-                view! { <span class="tick" style=format!("left:{left:.3}%")>{year}</span> }
+                view! { <span class="tick" style:left=format!("{left:.3}%")>{year}</span> }
             })
             .collect_view()
     };
@@ -81,12 +87,13 @@ pub fn TimelineView() -> impl IntoView {
                     Lanes::Region => data.region(&lane.key).map_or(lane.key.clone(), |r| r.name(lang).to_owned()),
                     Lanes::Category => data.category(&lane.key).map_or(lane.key.clone(), |c| c.name(lang).to_owned()),
                 };
+                // one button per mark, no handlers of its own: the timeline listens for all of
+                // them, so large selections stay quick to draw
                 let marks = lane
                     .marks
                     .iter()
                     .map(|mark| {
                         let (title, date) = describe(&data, mark.record, lang);
-                        let id = record_id(&data, mark.record);
                         let (class, precision) = match mark.shape {
                             Shape::Point => ("mark point", "day"),
                             Shape::Band(Precision::Month) => ("mark band month", "month"),
@@ -94,20 +101,12 @@ pub fn TimelineView() -> impl IntoView {
                             Shape::Span => ("mark span", "span"),
                         };
                         let kind = if matches!(mark.record, RecordRef::Fact(_)) { " fact" } else { " event" };
-                        let style = format!(
-                            "left:{:.3}%;width:{:.3}%;top:{}px",
-                            x(mark.start),
-                            (x(mark.end) - x(mark.start)).max(0.0),
-                            mark.row * ROW_PX
-                        );
-                        let open_id = id.clone();
-                        let name = format!("{title} ({date})");
                         view! {
-                            <button type="button" class=format!("{class}{kind}") style=style data-record=id data-precision=precision
-                                aria-label=name
-                                on:click=move |_| app.change(HistoryMode::Push, |v| v.record = Some(open_id.clone()))>
-                                <span class="tip" role="tooltip"><strong>{date}</strong> " " {title}</span>
-                            </button>
+                            <button type="button" class=format!("{class}{kind}") data-record=record_id(&data, mark.record)
+                                data-precision=precision aria-label=format!("{title} ({date})")
+                                style:left=format!("{:.3}%", x(mark.start))
+                                style:width=format!("{:.3}%", (x(mark.end) - x(mark.start)).max(0.0))
+                                style:top=format!("{}px", mark.row * ROW_PX)></button>
                         }
                     })
                     .collect_view();
@@ -115,21 +114,16 @@ pub fn TimelineView() -> impl IntoView {
                     .clusters
                     .iter()
                     .map(|cluster| {
-                        let style = format!(
-                            "left:{:.3}%;width:{:.3}%;top:{}px",
-                            x(f64::from(cluster.year)),
-                            x(f64::from(cluster.year) + 1.0) - x(f64::from(cluster.year)),
-                            cluster.row * ROW_PX
-                        );
-                        let titles: Vec<String> = cluster.records.iter().take(8).map(|r| describe(&data, *r, lang).0).collect();
                         let year = cluster.year;
                         let count = cluster.records.len();
+                        let titles: Vec<String> = cluster.records.iter().take(8).map(|r| describe(&data, *r, lang).0).collect();
                         view! {
-                            <button type="button" class="mark cluster" style=style
-                                aria-label=format!("{year}: +{count} {}", i18n::MORE_RECORDS.get(lang))
-                                on:click=move |_| app.change(HistoryMode::Replace, |v| v.timeline = Some((year, year)))>
+                            <button type="button" class="mark cluster" data-year=year
+                                aria-label=format!("{year}: +{count} {}: {}", i18n::MORE_RECORDS.get(lang), titles.join(" · "))
+                                style:left=format!("{:.3}%", x(f64::from(year)))
+                                style:width=format!("{:.3}%", x(f64::from(year) + 1.0) - x(f64::from(year)))
+                                style:top=format!("{}px", cluster.row * ROW_PX)>
                                 {format!("+{count}")}
-                                <span class="tip" role="tooltip"><strong>{year}</strong> " " {titles.join(" · ")}</span>
                             </button>
                         }
                     })
@@ -138,11 +132,67 @@ pub fn TimelineView() -> impl IntoView {
                 view! {
                     <div class="lane" data-lane=lane.key.clone()>
                         <div class="lane-label">{label}</div>
-                        <div class="lane-track" style=format!("height:{height}px")>{marks}{clusters}</div>
+                        <div class="lane-track" style:height=format!("{height}px")>{marks}{clusters}</div>
                     </div>
                 }
             })
             .collect_view()
+    };
+    // the mark under the pointer or in focus: its name, and where to show it within the timeline
+    let tip = RwSignal::new(None::<(String, f64, f64)>);
+    let show_tip = move |target: Option<web_sys::EventTarget>| {
+        let mark = mark_of(target);
+        let container = mark.as_ref().and_then(|m| m.closest(".timeline").ok().flatten());
+        tip.set(mark.zip(container).and_then(|(mark, container)| {
+            let name = mark.get_attribute("aria-label")?;
+            let (at, frame) = (mark.get_bounding_client_rect(), container.get_bounding_client_rect());
+            // kept inside the timeline, so a tooltip near the right edge is not cut off
+            Some((name, (at.left() - frame.left()).min(frame.width() - 290.0).max(0.0), at.top() - frame.top()))
+        }));
+    };
+    // a cluster's records, listed one by one under the timeline
+    let open_cluster = RwSignal::new(None::<(String, i32)>);
+    let cluster_list = move || {
+        let (lane_key, year) = open_cluster.get()?;
+        let data = app.data.get();
+        let lang = lang.get();
+        let records = laid.with(|lanes| {
+            lanes.iter().find(|l| l.key == lane_key)?.clusters.iter().find(|c| c.year == year).map(|c| c.records.clone())
+        })?;
+        let lane_name = data.region(&lane_key).map(|r| r.name(lang)).or_else(|| data.category(&lane_key).map(|c| c.name(lang))).unwrap_or(&lane_key).to_owned();
+        let items = records
+            .iter()
+            .map(|&record| {
+                let (title, date) = describe(&data, record, lang);
+                let id = record_id(&data, record);
+                view! {
+                    <li><button type="button" class="link-button" data-record=id.clone()
+                        on:click=move |_| app.change(HistoryMode::Push, |v| v.record = Some(id.clone()))>
+                        <span class="muted">{date}</span> " " {title}
+                    </button></li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="cluster-list" data-testid="cluster-list" aria-label=format!("{lane_name} {year}")>
+                <header>
+                    <h3>{format!("{lane_name} · {year}: {} {}", records.len(), i18n::CLUSTER_RECORDS.get(lang))}</h3>
+                    <button type="button" class="link-button" on:click=move |_| open_cluster.set(None)>{i18n::CLOSE.get(lang)}</button>
+                </header>
+                <ul>{items}</ul>
+            </section>
+        })
+    };
+    let open = move |ev: leptos::ev::MouseEvent| {
+        let Some(mark) = mark_of(ev.target()) else { return };
+        if let Some(id) = mark.get_attribute("data-record") {
+            app.change(HistoryMode::Push, |v| v.record = Some(id));
+        } else if let (Some(lane), Some(year)) = (
+            mark.closest(".lane").ok().flatten().and_then(|l| l.get_attribute("data-lane")),
+            mark.get_attribute("data-year").and_then(|y| y.parse::<i32>().ok()),
+        ) {
+            open_cluster.set(Some((lane, year)));
+        }
     };
     let lane_button = move |mode: Lanes, text: i18n::Text| {
         view! {
@@ -176,10 +226,16 @@ pub fn TimelineView() -> impl IntoView {
             view! { <NoMatch/> }.into_any()
         } else {
             view! {
-                <div class="timeline" data-testid="timeline">
+                <div class="timeline" data-testid="timeline" on:click=open
+                    on:mouseover=move |ev| show_tip(ev.target()) on:mouseleave=move |_| tip.set(None)
+                    on:focusin=move |ev| show_tip(ev.target()) on:focusout=move |_| tip.set(None)>
                     <div class="axis"><div class="lane-label"></div><div class="axis-track">{axis}</div></div>
                     {lanes}
+                    {move || tip.get().map(|(name, left, top)| view! {
+                        <div class="tip" role="tooltip" style:left=format!("{left:.0}px") style:top=format!("{top:.0}px")>{name}</div>
+                    })}
                 </div>
+                {cluster_list}
                 <ul class="legend">
                     <li><span class="mark point event"></span>{move || i18n::LEGEND_DAY.get(lang.get())}</li>
                     <li><span class="mark band month event"></span>{move || i18n::LEGEND_MONTH.get(lang.get())}</li>

@@ -28,6 +28,22 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
+/// Puts `query` in the address bar, unless it is there already (after Back, for instance).
+fn write_address(query: &str, mode: HistoryMode) {
+    if query == current_query().trim_start_matches('?') {
+        return;
+    }
+    let target = if query.is_empty() { window().location().pathname().unwrap_or_default() } else { format!("?{query}") };
+    if let Ok(history) = window().history() {
+        let null = wasm_bindgen::JsValue::NULL;
+        // a refused history entry leaves the page as it is; nothing to recover
+        let _ = match mode {
+            HistoryMode::Push => history.push_state_with_url(&null, "", Some(&target)),
+            HistoryMode::Replace => history.replace_state_with_url(&null, "", Some(&target)),
+        };
+    }
+}
+
 /// Every state change that alters the query string updates the address bar: discrete changes
 /// add a history entry, typing and zooming replace the current one; Back restores the previous
 /// state.
@@ -35,20 +51,11 @@ pub fn sync_with_address_bar(app: AppContext) {
     let view = app.view;
     Effect::new(move |_| {
         let query = view.with(ViewState::to_query);
-        if query == current_query().trim_start_matches('?') {
-            return;
-        }
-        let target = if query.is_empty() { window().location().pathname().unwrap_or_default() } else { format!("?{query}") };
         let mode = app.history_mode.get_value();
         app.history_mode.set_value(HistoryMode::Push);
-        if let Ok(history) = window().history() {
-            let null = wasm_bindgen::JsValue::NULL;
-            // a refused history entry leaves the page as it is; nothing to recover
-            let _ = match mode {
-                HistoryMode::Push => history.push_state_with_url(&null, "", Some(&target)),
-                HistoryMode::Replace => history.replace_state_with_url(&null, "", Some(&target)),
-            };
-        }
+        // written once the new view is painted: a history entry costs the browser time that the
+        // change itself should not wait for
+        request_animation_frame(move || set_timeout(move || write_address(&query, mode), std::time::Duration::ZERO));
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         let (state, _) = app.data.with_untracked(|data| ViewState::from_query(&current_query(), data));

@@ -87,6 +87,24 @@ test('English search ignores case', async () => {
   await session.close();
 });
 
+test('records that do not fit in a lane are gathered per year and listed on request', async () => {
+  const session = await open('?lang=en&r=fuzhou');
+  const { page } = session;
+  const cluster = page.locator('.timeline .mark.cluster').first();
+  const count = Number((await cluster.textContent()).replace('+', ''));
+  assert.ok(count > 0);
+  await cluster.click();
+  const list = page.locator('[data-testid=cluster-list]');
+  await list.waitFor();
+  const items = list.locator('button[data-record]');
+  assert.equal(await items.count(), count);
+  const id = await items.first().getAttribute('data-record');
+  await items.first().click();
+  await waitForParam(page, 'rec', id);
+  session.assertClean();
+  await session.close();
+});
+
 test('the timeline shows the filtered events; hover shows a tooltip; click opens the record', async () => {
   const session = await open('?lang=en&d=np2024');
   const { page } = session;
@@ -99,7 +117,11 @@ test('the timeline shows the filtered events; hover shows a tooltip; click opens
 
   const first = marks.first();
   await first.hover();
-  assert.ok(await first.locator('.tip').isVisible());
+  const tip = page.locator('.timeline .tip');
+  await tip.waitFor();
+  assert.equal(await tip.textContent(), await first.getAttribute('aria-label'));
+  await first.focus();
+  assert.equal(await tip.textContent(), await first.getAttribute('aria-label'));
   await first.click();
   const dialog = page.locator('[data-testid=record]');
   await dialog.waitFor();
