@@ -13,6 +13,7 @@ pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod numbers;
+pub mod open;
 pub mod sources;
 pub mod state;
 pub mod synth;

@@ -139,6 +139,20 @@ pub struct Sort {
     pub descending: bool,
 }
 
+/// Ignored parameters listed at most.
+pub const MAX_IGNORED: usize = 50;
+
+/// Characters of an ignored name or value the notice repeats.
+const MAX_IGNORED_CHARS: usize = 80;
+
+/// An ignored name or value as the notice repeats it: at most `MAX_IGNORED_CHARS` characters.
+pub fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_IGNORED_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
 /// The longest search text a link may carry.
 pub const MAX_SEARCH_CHARS: usize = 200;
 
@@ -161,6 +175,29 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     /// The fact or event open in the record view.
     pub record: Option<String>,
+    /// Shown inside another page: the view alone, with a link to the full explorer.
+    pub embed: bool,
+    /// Where an outside dataset in the export schema comes from; `None`: the built-in one.
+    pub data: Option<String>,
+}
+
+/// The longest dataset address a link may carry.
+pub const MAX_DATA_URL_CHARS: usize = 2000;
+
+/// An address a dataset may be fetched from: http(s), or a path relative to the explorer.
+/// Other schemes (`javascript:`, `data:`, `file:`) are refused.
+pub fn is_dataset_address(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    if lower.is_empty() || lower.chars().any(char::is_control) {
+        return false;
+    }
+    match lower.split_once(':') {
+        // a colon after the first slash, `?` or `#` belongs to a relative path, not a scheme
+        Some((before, _)) if !before.contains(['/', '?', '#']) => {
+            (before == "https" || before == "http") && lower.contains("://")
+        }
+        _ => !lower.starts_with("//"),
+    }
 }
 
 /// A query parameter that was not applied, and why.
@@ -221,7 +258,12 @@ impl ViewState {
         let mut ignored = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         for (name, value) in parse_query(query) {
-            let mut ignore = |value: &str, reason| ignored.push(IgnoredParam { name: name.clone(), value: value.to_owned(), reason });
+            // a hostile link cannot make the notice huge: values are clipped, and the list is capped
+            let mut ignore = |value: &str, reason| {
+                if ignored.len() < MAX_IGNORED {
+                    ignored.push(IgnoredParam { name: clip(&name), value: clip(value), reason });
+                }
+            };
             if seen.contains(&name) {
                 ignore(&value, IgnoreReason::Repeated);
                 continue;
@@ -275,6 +317,12 @@ impl ViewState {
                     ignore(&value, IgnoreReason::UnknownId);
                     Some(())
                 }
+                "embed" => (value == "1").then(|| state.embed = true),
+                "data" if value.chars().count() > MAX_DATA_URL_CHARS => {
+                    ignore(&value.chars().take(40).collect::<String>(), IgnoreReason::TooLong);
+                    Some(())
+                }
+                "data" => is_dataset_address(&value).then(|| state.data = Some(value.trim().to_owned())),
                 _ => {
                     ignore(&value, IgnoreReason::UnknownParameter);
                     continue;
@@ -292,6 +340,9 @@ impl ViewState {
     /// links stay short.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(data) = &self.data {
+            pairs.push(("data", data.clone()));
+        }
         let list = |set: &std::collections::BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(",");
         if self.tab != Tab::default() {
             pairs.push(("tab", self.tab.code().to_owned()));
@@ -331,6 +382,9 @@ impl ViewState {
         }
         if let Some(lang) = self.lang {
             pairs.push(("lang", lang.code().to_owned()));
+        }
+        if self.embed {
+            pairs.push(("embed", "1".to_owned()));
         }
         pairs.iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect::<Vec<_>>().join("&")
     }
@@ -407,6 +461,29 @@ mod tests {
         assert_eq!(decode_component("%E5%8A%A9%E5%AD%A6+x"), "助学 x");
         assert_eq!(decode_component("%zz%4"), "%zz%4");
         assert_eq!(decode_component("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn dataset_addresses_are_http_or_relative() {
+        for good in ["https://example.org/d.json", "HTTP://127.0.0.1:8080/x.json", "data/other.json", "/sets/a.json", "./a.json?v=1:2"] {
+            assert!(is_dataset_address(good), "{good}");
+        }
+        for bad in ["javascript:alert(1)", "data:application/json,{}", "file:///etc/passwd", "//evil.example/x", "", " ", "https:x", "a\u{0}b"] {
+            assert!(!is_dataset_address(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn embed_and_data_round_trip() {
+        let data = data();
+        let (state, ignored) = ViewState::from_query("data=https%3A%2F%2Fexample.org%2Fd.json&embed=1&tab=charts", &data);
+        assert!(ignored.is_empty(), "{ignored:?}");
+        assert!(state.embed);
+        assert_eq!(state.data.as_deref(), Some("https://example.org/d.json"));
+        assert_eq!(ViewState::from_query(&state.to_query(), &data).0, state);
+        let (state, ignored) = ViewState::from_query("embed=yes&data=javascript:alert(1)", &data);
+        assert_eq!((state.embed, state.data), (false, None));
+        assert_eq!(ignored.iter().map(|i| i.reason).collect::<Vec<_>>(), [IgnoreReason::InvalidValue, IgnoreReason::InvalidValue]);
     }
 
     #[test]

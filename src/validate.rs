@@ -1,9 +1,38 @@
 //! The rules every dataset obeys, whether embedded at build time or opened from elsewhere.
 
+use crate::dates::PartialDate;
 use crate::model::{Aggregation, Dataset, RegionLevel, Unit};
 use crate::numbers::{parse_figure, same_value};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::ops::RangeInclusive;
+
+// Limits that keep a hostile but well-typed file from breaking the interface later (a title
+// that fills the screen, a timeline asked to draw ten thousand years). Each is far above what
+// the real reports need: the longest id there has 46 characters, the longest name or title 172,
+// the longest note 751, the longest printed figure 9; lines stop near 200 and years span
+// 2011 to 2025.
+
+/// Longest id: ids end up in links and file names.
+pub const MAX_ID_CHARS: usize = 80;
+/// Longest name, title, outlet, quote or source file name: one line in a list or a legend.
+pub const MAX_NAME_CHARS: usize = 300;
+/// Longest note, summary or explanation of dates: a few paragraphs in the record view.
+pub const MAX_NOTE_CHARS: usize = 4000;
+/// Longest printed figure (`超过 2 万人次`): a token, not a sentence.
+pub const MAX_RAW_CHARS: usize = 60;
+/// Most entries in one of a record's lists (further lines, people, organisations).
+pub const MAX_LIST_ITEMS: usize = 100;
+/// Highest line a citation may name; a report is a few hundred lines.
+pub const MAX_LINE: u32 = 100_000;
+/// Largest value a figure may have: about ten times China's yearly GDP in yuan, and below
+/// 2^53, where whole numbers stop being exact.
+pub const MAX_VALUE: f64 = 1e15;
+/// Years a date may fall in: from the founding of the People's Republic to a horizon no plan
+/// reaches (the same span links accept).
+pub const YEARS: RangeInclusive<i32> = 1949..=2100;
+/// How much of an offending value a message quotes, so that a huge value makes a short message.
+const QUOTED_CHARS: usize = 80;
 
 /// One broken rule, naming the record and the field.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,24 +50,87 @@ impl fmt::Display for Problem {
     }
 }
 
+/// `text` cut to its first characters, marked with `…` when cut.
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
 struct Checker {
     problems: Vec<Problem>,
+    /// Problems kept at most; the rest are only counted.
+    limit: usize,
+    omitted: usize,
 }
 
 impl Checker {
     fn report(&mut self, record_kind: &'static str, record_id: &str, field: &'static str, message: impl Into<String>) {
-        self.problems.push(Problem { record_kind, record_id: record_id.to_owned(), field, message: message.into() });
+        if self.problems.len() < self.limit {
+            self.problems.push(Problem { record_kind, record_id: quoted(record_id), field, message: message.into() });
+        } else {
+            self.omitted += 1;
+        }
     }
 
     fn reference(&mut self, known: &HashSet<&str>, kind: &'static str, id: &str, field: &'static str, target: &str) {
         if !known.contains(target) {
-            self.report(kind, id, field, format!("unknown {field} '{target}'"));
+            self.report(kind, id, field, format!("unknown {field} '{}'", quoted(target)));
         }
     }
 
-    fn text(&mut self, kind: &'static str, id: &str, field: &'static str, value: &str) {
+    /// A required text: not empty, and within `max` characters.
+    fn text(&mut self, kind: &'static str, id: &str, field: &'static str, value: &str, max: usize) {
         if value.trim().is_empty() {
             self.report(kind, id, field, "must not be empty");
+        }
+        self.bounded(kind, id, field, value, max);
+    }
+
+    /// Any text: within `max` characters and free of control characters other than line
+    /// breaks and tabs (which could hide text or break the layout).
+    fn bounded(&mut self, kind: &'static str, id: &str, field: &'static str, value: &str, max: usize) {
+        let length = value.chars().count();
+        if length > max {
+            self.report(kind, id, field, format!("is {length} characters long; at most {max} are allowed"));
+        }
+        if let Some(c) = value.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
+            self.report(kind, id, field, format!("contains the control character U+{:04X}; only line breaks and tabs are allowed", u32::from(c)));
+        }
+    }
+
+    fn optional(&mut self, kind: &'static str, id: &str, field: &'static str, value: Option<&str>, max: usize) {
+        if let Some(value) = value {
+            self.bounded(kind, id, field, value, max);
+        }
+    }
+
+    fn year(&mut self, kind: &'static str, id: &str, field: &'static str, date: &PartialDate) {
+        if !YEARS.contains(&date.year) {
+            self.report(kind, id, field, format!("{date} is outside the years {} to {}", YEARS.start(), YEARS.end()));
+        }
+    }
+
+    fn line(&mut self, kind: &'static str, id: &str, line: u32) {
+        if line == 0 {
+            self.report(kind, id, "line", "lines are numbered from 1");
+        } else if line > MAX_LINE {
+            self.report(kind, id, "line", format!("line {line} is beyond {MAX_LINE}, the most a report may have"));
+        }
+    }
+
+    fn list_length(&mut self, kind: &'static str, id: &str, field: &'static str, length: usize) {
+        if length > MAX_LIST_ITEMS {
+            self.report(kind, id, field, format!("has {length} entries; at most {MAX_LIST_ITEMS} are allowed"));
+        }
+    }
+
+    fn names(&mut self, kind: &'static str, id: &str, field: &'static str, names: &[crate::model::Name]) {
+        self.list_length(kind, id, field, names.len());
+        for name in names {
+            self.bounded(kind, id, field, &name.zh, MAX_NAME_CHARS);
+            self.bounded(kind, id, field, &name.en, MAX_NAME_CHARS);
         }
     }
 
@@ -46,6 +138,10 @@ impl Checker {
         for id in ids {
             if !valid_id(id) {
                 self.report(kind, id, "id", "ids are lowercase letters, digits, '-' and '_'");
+            }
+            let length = id.chars().count();
+            if length > MAX_ID_CHARS {
+                self.report(kind, id, "id", format!("is {length} characters long; ids have at most {MAX_ID_CHARS}"));
             }
             if !seen.insert(id) {
                 self.report(kind, id, "id", "used by another record");
@@ -60,7 +156,13 @@ fn valid_id(id: &str) -> bool {
 
 /// Checks every rule; an empty list means the dataset is sound.
 pub fn validate(data: &Dataset) -> Vec<Problem> {
-    let mut check = Checker { problems: Vec::new() };
+    validate_at_most(data, usize::MAX).0
+}
+
+/// Checks every rule but keeps only the first `max_problems` problems, so that a file built to
+/// break every rule cannot make a huge list; also returns how many more were found.
+pub fn validate_at_most(data: &Dataset, max_problems: usize) -> (Vec<Problem>, usize) {
+    let mut check = Checker { problems: Vec::new(), limit: max_problems, omitted: 0 };
     if data.schema != crate::model::SCHEMA_NAME || data.schema_version != crate::model::SCHEMA_VERSION {
         check.report(
             "dataset",
@@ -70,7 +172,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
                 "expected schema '{}' version {}, found '{}' version {}",
                 crate::model::SCHEMA_NAME,
                 crate::model::SCHEMA_VERSION,
-                data.schema,
+                quoted(&data.schema),
                 data.schema_version
             ),
         );
@@ -92,15 +194,26 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     for doc in &data.documents {
         let id = doc.id.as_str();
         check.reference(&regions, "document", id, "region", &doc.region);
-        for (field, value) in [
-            ("source_file", &doc.source_file),
-            ("title_zh", &doc.title_zh),
-            ("title_en", &doc.title_en),
-            ("summary_zh", &doc.summary_zh),
-            ("summary_en", &doc.summary_en),
+        for (field, value, max) in [
+            ("source_file", &doc.source_file, MAX_NAME_CHARS),
+            ("title_zh", &doc.title_zh, MAX_NAME_CHARS),
+            ("title_en", &doc.title_en, MAX_NAME_CHARS),
+            ("summary_zh", &doc.summary_zh, MAX_NOTE_CHARS),
+            ("summary_en", &doc.summary_en, MAX_NOTE_CHARS),
         ] {
-            check.text("document", id, field, value);
+            check.text("document", id, field, value, max);
         }
+        for (field, value, max) in [
+            ("outlet_zh", &doc.outlet_zh, MAX_NAME_CHARS),
+            ("outlet_en", &doc.outlet_en, MAX_NAME_CHARS),
+            ("time_notes_zh", &doc.time_notes_zh, MAX_NOTE_CHARS),
+            ("time_notes_en", &doc.time_notes_en, MAX_NOTE_CHARS),
+        ] {
+            check.bounded("document", id, field, value, max);
+        }
+        check.year("document", id, "published", &doc.published);
+        check.year("document", id, "period_start", &doc.period_start);
+        check.year("document", id, "period_end", &doc.period_end);
         if !source_files.insert(doc.source_file.as_str()) {
             check.report("document", id, "source_file", "another document has the same source file");
         }
@@ -112,15 +225,16 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     let levels: HashMap<&str, RegionLevel> = data.regions.iter().map(|r| (r.id.as_str(), r.level)).collect();
     for region in &data.regions {
         let id = region.id.as_str();
-        check.text("region", id, "zh", &region.zh);
-        check.text("region", id, "en", &region.en);
+        check.text("region", id, "zh", &region.zh, MAX_NAME_CHARS);
+        check.text("region", id, "en", &region.en, MAX_NAME_CHARS);
+        check.bounded("region", id, "pinyin", &region.pinyin, MAX_NAME_CHARS);
         match (&region.parent, region.level) {
             (None, RegionLevel::Province) => {}
             (None, _) => check.report("region", id, "parent", "only a province may have no parent"),
             (Some(parent), level) => match levels.get(parent.as_str()) {
-                None => check.report("region", id, "parent", format!("unknown parent '{parent}'")),
+                None => check.report("region", id, "parent", format!("unknown parent '{}'", quoted(parent))),
                 Some(parent_level) if *parent_level >= level => {
-                    check.report("region", id, "parent", format!("'{parent}' is not a level above this region"))
+                    check.report("region", id, "parent", format!("'{}' is not a level above this region", quoted(parent)))
                 }
                 Some(_) => {}
             },
@@ -128,13 +242,16 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     }
 
     for category in &data.categories {
-        check.text("category", &category.id, "zh", &category.zh);
-        check.text("category", &category.id, "en", &category.en);
+        check.text("category", &category.id, "zh", &category.zh, MAX_NAME_CHARS);
+        check.text("category", &category.id, "en", &category.en, MAX_NAME_CHARS);
     }
     let indicator_units: HashMap<&str, Unit> = data.indicators.iter().map(|i| (i.id.as_str(), i.unit)).collect();
     for indicator in &data.indicators {
-        check.text("indicator", &indicator.id, "zh", &indicator.zh);
-        check.text("indicator", &indicator.id, "en", &indicator.en);
+        let id = indicator.id.as_str();
+        check.text("indicator", id, "zh", &indicator.zh, MAX_NAME_CHARS);
+        check.text("indicator", id, "en", &indicator.en, MAX_NAME_CHARS);
+        check.optional("indicator", id, "note_zh", indicator.note_zh.as_deref(), MAX_NOTE_CHARS);
+        check.optional("indicator", id, "note_en", indicator.note_en.as_deref(), MAX_NOTE_CHARS);
     }
 
     let mut fact_keys = HashMap::new();
@@ -144,23 +261,35 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         check.reference(&regions, "fact", id, "region", &fact.region);
         check.reference(&categories, "fact", id, "category", &fact.category);
         check.reference(&indicators, "fact", id, "indicator", &fact.indicator);
-        if fact.line == 0 {
-            check.report("fact", id, "line", "lines are numbered from 1");
-        }
+        check.line("fact", id, fact.line);
         if fact.also_lines.contains(&fact.line) || fact.also_lines.contains(&0) {
             check.report("fact", id, "also_lines", "repeats the main line or names line 0");
         }
+        if let Some(line) = fact.also_lines.iter().find(|&&line| line > MAX_LINE) {
+            check.report("fact", id, "also_lines", format!("line {line} is beyond {MAX_LINE}, the most a report may have"));
+        }
+        check.list_length("fact", id, "also_lines", fact.also_lines.len());
         if !fact.value.is_finite() || fact.value < 0.0 {
             check.report("fact", id, "value", format!("{} is not a non-negative number", fact.value));
+        } else if fact.value > MAX_VALUE {
+            check.report("fact", id, "value", format!("{} is larger than {MAX_VALUE:e}, the most a figure may be", fact.value));
         }
+        check.optional("fact", id, "note_zh", fact.note_zh.as_deref(), MAX_NOTE_CHARS);
+        check.optional("fact", id, "note_en", fact.note_en.as_deref(), MAX_NOTE_CHARS);
+        check.year("fact", id, "period_start", &fact.period_start);
+        check.year("fact", id, "period_end", &fact.period_end);
         if let Some(unit) = indicator_units.get(fact.indicator.as_str()) {
             if *unit != fact.unit {
                 check.report("fact", id, "unit", format!("indicator '{}' counts in {unit:?}, the fact in {:?}", fact.indicator, fact.unit));
             }
         }
-        match parse_figure(&fact.raw) {
-            Err(message) => check.report("fact", id, "raw", message),
-            Ok(figure) => {
+        check.bounded("fact", id, "raw", &fact.raw, MAX_RAW_CHARS);
+        // An overlong token is reported above; reading it would only quote it again.
+        let figure = if fact.raw.chars().count() > MAX_RAW_CHARS { None } else { Some(parse_figure(&fact.raw)) };
+        match figure {
+            None => {}
+            Some(Err(message)) => check.report("fact", id, "raw", message),
+            Some(Ok(figure)) => {
                 if !same_value(figure.value, fact.value) {
                     check.report("fact", id, "value", format!("'{}' reads as {}, not {}", fact.raw, figure.value, fact.value));
                 }
@@ -195,7 +324,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             fact.qualifier,
         );
         if let Some(other) = fact_keys.insert(key, id) {
-            check.report("fact", id, "indicator", format!("duplicates fact '{other}' (same document, indicator, region, period and value)"));
+            check.report("fact", id, "indicator", format!("duplicates fact '{}' (same document, indicator, region, period and value)", quoted(other)));
         }
     }
 
@@ -204,11 +333,17 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         check.reference(&documents, "event", id, "doc", &event.doc);
         check.reference(&regions, "event", id, "region", &event.region);
         check.reference(&categories, "event", id, "category", &event.category);
-        check.text("event", id, "title_zh", &event.title_zh);
-        check.text("event", id, "title_en", &event.title_en);
-        check.text("event", id, "quote", &event.quote);
-        if event.line == 0 {
-            check.report("event", id, "line", "lines are numbered from 1");
+        check.text("event", id, "title_zh", &event.title_zh, MAX_NAME_CHARS);
+        check.text("event", id, "title_en", &event.title_en, MAX_NAME_CHARS);
+        check.text("event", id, "quote", &event.quote, MAX_NAME_CHARS);
+        check.optional("event", id, "note_zh", event.note_zh.as_deref(), MAX_NOTE_CHARS);
+        check.optional("event", id, "note_en", event.note_en.as_deref(), MAX_NOTE_CHARS);
+        check.names("event", id, "people", &event.people);
+        check.names("event", id, "organisations", &event.organisations);
+        check.line("event", id, event.line);
+        check.year("event", id, "date_start", &event.date_start);
+        if let Some(end) = &event.date_end {
+            check.year("event", id, "date_end", end);
         }
         if event.date_start.precision() != event.precision {
             check.report(
@@ -222,5 +357,76 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             check.report("event", id, "date_end", format!("ends ({}) before it starts ({})", event.end(), event.date_start));
         }
     }
-    check.problems
+    (check.problems, check.omitted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> Dataset {
+        crate::embedded::dataset().expect("embedded dataset")
+    }
+
+    fn fields(problems: &[Problem]) -> Vec<(&str, &str, &str)> {
+        problems.iter().map(|p| (p.record_kind, p.record_id.as_str(), p.field)).collect()
+    }
+
+    #[test]
+    fn overlong_text_and_control_characters_name_record_and_field() {
+        let mut data = data();
+        let event = data.events[0].id.clone();
+        data.events[0].title_en = "x".repeat(MAX_NAME_CHARS + 1);
+        data.events[0].note_zh = Some("bell\u{7}".into());
+        data.documents[0].summary_en = "line one\nline two\tand a tab".into();
+        let problems = validate(&data);
+        assert_eq!(fields(&problems), [("event", event.as_str(), "title_en"), ("event", event.as_str(), "note_zh")], "{problems:#?}");
+        assert!(problems[1].message.contains("U+0007"), "{}", problems[1].message);
+    }
+
+    #[test]
+    fn implausible_years_values_and_lines_are_rejected() {
+        let mut data = data();
+        let fact = data.facts[0].id.clone();
+        data.facts[0].period_end = PartialDate { year: 9999, month: None, day: None };
+        data.facts[0].line = MAX_LINE + 1;
+        let problems = validate(&data);
+        let named = fields(&problems);
+        assert!(named.contains(&("fact", fact.as_str(), "period_end")), "{problems:#?}");
+        assert!(named.contains(&("fact", fact.as_str(), "line")), "{problems:#?}");
+
+        let mut data = self::data();
+        let fact = data.facts[0].id.clone();
+        data.facts[0].raw = "2000000000000000".into();
+        data.facts[0].value = 2e15;
+        data.facts[0].qualifier = crate::model::Qualifier::Exact;
+        let problems = validate(&data);
+        assert_eq!(fields(&problems), [("fact", fact.as_str(), "value")], "{problems:#?}");
+    }
+
+    #[test]
+    fn huge_values_are_quoted_briefly() {
+        let mut data = data();
+        let long = "a".repeat(1_000_000);
+        data.facts[0].id = long.clone();
+        data.facts[0].region = long;
+        let problems = validate(&data);
+        assert!(!problems.is_empty());
+        for problem in &problems {
+            assert!(problem.to_string().chars().count() < 400, "{}", &problem.to_string()[..400]);
+        }
+    }
+
+    #[test]
+    fn problems_beyond_the_limit_are_counted_not_kept() {
+        let mut data = data();
+        for fact in &mut data.facts {
+            fact.region = "atlantis".into();
+        }
+        let all = validate(&data);
+        let (kept, omitted) = validate_at_most(&data, 10);
+        assert_eq!(kept.len(), 10);
+        assert_eq!(kept[..], all[..10]);
+        assert_eq!(omitted, all.len() - 10);
+    }
 }

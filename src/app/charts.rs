@@ -4,10 +4,12 @@
 
 use super::active_filters::NoMatch;
 use super::{use_app, HistoryMode};
+use super::downloads::{save, save_url};
 use crate::charts::{
-    category_profile, draw_bars, draw_time, indicator_by_region, indicator_over_time, indicators_by_coverage,
-    money_by_category, source_line, BarChart, Frame, Hit, Theme, TimeChart,
+    bars_svg, category_profile, draw_bars, draw_time, indicator_by_region, indicator_over_time, indicators_by_coverage,
+    money_by_category, source_line, time_svg, BarChart, Frame, Hit, Theme, TimeChart,
 };
+use crate::export::file_stem;
 use crate::i18n;
 use crate::state::ChartKind;
 use leptos::html::Canvas;
@@ -52,6 +54,42 @@ fn kind_label(kind: ChartKind) -> i18n::Text {
     }
 }
 
+/// Height of a chart in CSS pixels: bar charts grow with their bars.
+fn chart_height(chart: &Drawn) -> u32 {
+    let rows = match chart {
+        Drawn::Bars(c) => c.bars.len(),
+        Drawn::Time(_) => 10,
+    };
+    (rows as f64 * 30.0 + 150.0).clamp(300.0, 1400.0) as u32
+}
+
+/// Draws `chart` on `canvas` at `size` CSS pixels with `ratio` device pixels each, so lines
+/// and text stay crisp; returns where the bars are, in device pixels.
+fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &Drawn, size: (u32, u32), ratio: f64, theme: Theme, lang: i18n::Lang) -> Result<Vec<Hit>, String> {
+    let (width, height) = (f64::from(size.0), f64::from(size.1));
+    canvas.set_width((width * ratio) as u32);
+    canvas.set_height((height * ratio) as u32);
+    let style = web_sys::HtmlElement::style(canvas);
+    style.set_property("width", &format!("{width}px")).map_err(|e| format!("{e:?}"))?;
+    style.set_property("height", &format!("{height}px")).map_err(|e| format!("{e:?}"))?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    let root = backend.into_drawing_area();
+    let frame = Frame { title: chart.title(), source: source_line(chart.sources(), lang), caveat: chart.caveat(), theme, scale: ratio };
+    let drawn = match chart {
+        Drawn::Bars(c) => draw_bars(&root, c, &frame, lang),
+        Drawn::Time(c) => draw_time(&root, c, &frame, lang),
+    };
+    drawn.and_then(|h| root.present().map(|()| h)).map_err(|e| e.to_string())
+}
+
+/// The chart drawn at twice `size` on a canvas of its own, as a PNG data URL.
+fn png_data_url(chart: &Drawn, size: (u32, u32), lang: i18n::Lang) -> Result<String, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
+    paint(&canvas, chart, size, 2.0, Theme::LIGHT, lang).map_err(|e| wasm_bindgen::JsValue::from_str(&e))?;
+    canvas.to_data_url_with_type("image/png")
+}
+
 fn prefers_dark() -> bool {
     window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
 }
@@ -93,30 +131,10 @@ pub fn ChartsView() -> impl IntoView {
         let (Some(canvas), Some(chart)) = (canvas.get(), drawn.get()) else { return };
         let lang = lang.get_untracked();
         let ratio = window().device_pixel_ratio().max(1.0);
-        let width = canvas.parent_element().map_or(800, |p| p.client_width()).max(280) as f64;
-        let rows = match &chart {
-            Drawn::Bars(c) => c.bars.len(),
-            Drawn::Time(_) => 10,
-        };
-        let height = (rows as f64 * 30.0 + 150.0).clamp(300.0, 1400.0);
-        canvas.set_width((width * ratio) as u32);
-        canvas.set_height((height * ratio) as u32);
-        // sizes in CSS pixels; the bitmap above is device pixels, so lines and text stay crisp
-        let _ = canvas.set_attribute("style", &format!("width:{width}px;height:{height}px"));
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
-        let root = backend.into_drawing_area();
-        let frame = Frame {
-            title: chart.title(),
-            source: source_line(chart.sources(), lang),
-            caveat: chart.caveat(),
-            theme: if prefers_dark() { Theme::DARK } else { Theme::LIGHT },
-            scale: ratio,
-        };
-        let drawn_hits = match &chart {
-            Drawn::Bars(c) => draw_bars(&root, c, &frame, lang),
-            Drawn::Time(c) => draw_time(&root, c, &frame, lang),
-        };
-        match drawn_hits.and_then(|h| root.present().map(|()| h)) {
+        let width = canvas.parent_element().map_or(800, |p| p.client_width()).max(280);
+        let size = (width as u32, chart_height(&chart));
+        let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
+        match paint(&canvas, &chart, size, ratio, theme, lang) {
             Ok(h) => {
                 // where each bar is, in CSS pixels: lets tests and tools pick bars precisely
                 let listed: Vec<String> = h
@@ -133,6 +151,26 @@ pub fn ChartsView() -> impl IntoView {
             Err(e) => leptos::logging::warn!("chart not drawn: {e}"),
         }
     });
+    // the open chart as a file: SVG as drawn, PNG at twice the size; both light, for slides and print
+    let download = move |format: &'static str| {
+        let Some(chart) = drawn.get_untracked() else { return };
+        let lang = lang.get_untracked();
+        let width = canvas.get_untracked().and_then(|c| c.parent_element()).map_or(800, |p| p.client_width()).max(480);
+        let size = (width as u32, chart_height(&chart));
+        let stem = format!("{}_{}", app.view.with_untracked(|v| file_stem(&v.filter)), kind.get_untracked().code());
+        let result = if format == "svg" {
+            let svg = match &chart {
+                Drawn::Bars(c) => bars_svg(c, lang, size),
+                Drawn::Time(c) => time_svg(c, lang, size),
+            };
+            svg.map_err(|e| wasm_bindgen::JsValue::from_str(&e)).and_then(|svg| save(&format!("{stem}.svg"), "image/svg+xml", &svg))
+        } else {
+            png_data_url(&chart, size, lang).and_then(|url| save_url(&format!("{stem}.png"), &url))
+        };
+        if let Err(error) = result {
+            leptos::logging::error!("chart download failed: {error:?}");
+        }
+    };
 
     let pick = move |ev: leptos::ev::MouseEvent| {
         let ratio = window().device_pixel_ratio().max(1.0);
@@ -261,7 +299,13 @@ pub fn ChartsView() -> impl IntoView {
                     <canvas node_ref=canvas role="img" aria-describedby="chart-data"
                         aria-label=move || drawn.with(|d| d.as_ref().map(|d| d.title().to_owned()).unwrap_or_default())
                         on:click=pick></canvas>
-                    <figcaption>{move || i18n::PICK_BAR.get(lang.get())}</figcaption>
+                    <figcaption>
+                        {move || i18n::PICK_BAR.get(lang.get())}
+                        <span class="downloads" role="group" aria-label=move || i18n::DOWNLOAD_CHART.get(lang.get())>
+                            <button type="button" class="link-button" data-download="png" on:click=move |_| download("png")>"PNG"</button>
+                            <button type="button" class="link-button" data-download="svg" on:click=move |_| download("svg")>"SVG"</button>
+                        </span>
+                    </figcaption>
                 </figure>
                 <details class="chart-data-wrap" open=true>
                     <summary>{move || i18n::CHART_DATA.get(lang.get())}</summary>

@@ -55,5 +55,8 @@ pub fn DocumentsView() -> impl IntoView {
             })
             .collect_view()
     };
-    view! { <div class="doc-cards" data-testid="documents">{cards}</div> }
+    view! {
+        <super::source::DatasetPicker/>
+        <div class="doc-cards" data-testid="documents">{cards}</div>
+    }
 }

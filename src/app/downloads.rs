@@ -8,17 +8,23 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Hands `contents` to the browser as a file download.
-fn save(file_name: &str, mime: &str, contents: &str) -> Result<(), wasm_bindgen::JsValue> {
+pub fn save(file_name: &str, mime: &str, contents: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&contents.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    save_url(file_name, &url)?;
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Downloads what `url` (a blob or data URL) holds, as `file_name`.
+pub fn save_url(file_name: &str, url: &str) -> Result<(), wasm_bindgen::JsValue> {
     let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    link.set_href(&url);
+    link.set_href(url);
     link.set_download(file_name);
     link.click();
-    web_sys::Url::revoke_object_url(&url)
+    Ok(())
 }
 
 /// CSV and JSON of what the filters select.

@@ -10,6 +10,7 @@ mod header;
 mod notice;
 mod perf;
 mod record;
+mod source;
 mod table;
 mod tabs;
 mod timeline;
@@ -73,6 +74,12 @@ pub struct AppContext {
     /// Query parameters that could not be applied, shown until dismissed.
     pub ignored: RwSignal<Vec<IgnoredParam>>,
     pub data: RwSignal<Shared<Dataset>>,
+    /// The dataset this build carries, to return to from an outside one.
+    pub built_in: StoredValue<Shared<Dataset>>,
+    /// Where `data` comes from.
+    pub origin: RwSignal<source::Origin>,
+    /// Opening an outside dataset: in progress, failed, or nothing.
+    pub loading: RwSignal<source::Loading>,
     pub index: Memo<Shared<Index>>,
     /// The records passing the current filters, and the filter panel's counts.
     pub selection: Memo<Shared<Selection>>,
@@ -114,8 +121,12 @@ pub fn App() -> impl IntoView {
     };
     perf::measure(perf::DECODE, perf::DECODE_START);
     let (initial, ignored) = ViewState::from_query(&url::current_query(), &data);
+    // a link to an outside dataset names ids of that dataset: judged once it is in
+    let ignored = if initial.data.is_some() { Vec::new() } else { ignored };
+    let embed = initial.embed;
     let view = RwSignal::new(initial);
-    let data = RwSignal::new(Shared::new(data));
+    let built_in = Shared::new(data);
+    let data = RwSignal::new(built_in.clone());
     let index = Memo::new(move |_| {
         perf::mark(perf::INDEX_START);
         let index = Shared::new(Index::new(&data.get()));
@@ -139,20 +150,38 @@ pub fn App() -> impl IntoView {
         },
         ignored: RwSignal::new(ignored),
         data,
+        built_in: StoredValue::new(built_in),
+        origin: RwSignal::new(source::Origin::BuiltIn),
+        loading: RwSignal::new(source::Loading::Idle),
         index,
         selection,
     };
     provide_context(context);
     url::sync_with_address_bar(context);
+    source::follow_data_parameter(context);
+    source::accept_dropped_files(context);
     let lang = context.lang();
     Effect::new(move |_| url::set_document_lang(lang.get()));
 
+    if embed {
+        return view! {
+            <notice::IgnoredParamsNotice/>
+            <source::SourceBanner/>
+            <main id="main" class="view embedded">
+                <CurrentView/>
+                <FullExplorerLink/>
+            </main>
+            <record::RecordView/>
+        }
+        .into_any();
+    }
     view! {
         <header::Header/>
         <notice::IgnoredParamsNotice/>
         {data_error.map(|message| view! {
             <p class="notice notice-error" role="alert">{move || i18n::DATA_ERROR.get(lang.get())} " " {message}</p>
         })}
+        <source::SourceBanner/>
         <tabs::TabBar/>
         <div class="layout">
             <filters::FilterPanel/>
@@ -162,6 +191,24 @@ pub fn App() -> impl IntoView {
             </main>
         </div>
         <record::RecordView/>
+    }
+    .into_any()
+}
+
+/// In an embedded view: the same view, opened in the full explorer.
+#[component]
+fn FullExplorerLink() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let href = move || {
+        let query = app.view.with(|v| ViewState { embed: false, ..v.clone() }.to_query());
+        let path = window().location().pathname().unwrap_or_default();
+        if query.is_empty() { path } else { format!("{path}?{query}") }
+    };
+    view! {
+        <p class="embed-footer">
+            <a href=href target="_blank" rel="noopener" data-testid="full-explorer">{move || i18n::OPEN_FULL_EXPLORER.get(lang.get())}</a>
+        </p>
     }
 }
 

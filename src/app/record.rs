@@ -8,6 +8,7 @@ use crate::i18n::{self, Lang};
 use crate::model::{Dataset, Name};
 use crate::state::{ChartKind, Tab};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The region and its ancestors, province first: "福建省 › 泉州市 › 晋江市".
 fn region_path(data: &Dataset, index: &crate::explore::Index, region: &str, lang: Lang) -> String {
@@ -23,6 +24,46 @@ fn names(list: &[Name], lang: Lang) -> String {
         .join("、")
 }
 
+/// Gives focus back to what opened the dialog; if a re-render replaced it, to the element now
+/// showing the same record.
+fn return_focus(opener: &web_sys::Element) {
+    let target = if opener.is_connected() {
+        Some(opener.clone())
+    } else {
+        opener
+            .get_attribute("data-record")
+            .and_then(|id| document().query_selector(&format!("[data-record=\"{id}\"]")).ok().flatten())
+    };
+    if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = target.focus();
+    }
+}
+
+/// Tab and Shift+Tab cycle through the dialog's controls (all buttons) while it is open, as a
+/// modal dialog must not let focus wander behind it.
+fn keep_focus_inside(ev: leptos::ev::KeyboardEvent) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Some(dialog) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let buttons = dialog.get_elements_by_tag_name("button");
+    let (Some(first), Some(last)) = (buttons.item(0), buttons.item(buttons.length().saturating_sub(1))) else { return };
+    let active = document().active_element();
+    let wrap_to = if ev.shift_key() && active.as_ref() == Some(&first) {
+        last
+    } else if !ev.shift_key() && active.as_ref() == Some(&last) {
+        first
+    } else if active.as_ref().is_some_and(|a| !dialog.contains(Some(&**a))) {
+        first
+    } else {
+        return;
+    };
+    if let Ok(target) = wrap_to.dyn_into::<web_sys::HtmlElement>() {
+        ev.prevent_default();
+        let _ = target.focus();
+    }
+}
+
 /// A dialog over the current view while a record is open (`rec=` in the URL).
 #[component]
 pub fn RecordView() -> impl IntoView {
@@ -35,6 +76,17 @@ pub fn RecordView() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // where focus was when the dialog opened (None inside: nothing was focused); the outer None
+    // means the dialog is closed, so records opened from within it keep the first opener
+    let opener = StoredValue::new_local(None::<Option<web_sys::Element>>);
+    let open_record = Memo::new(move |_| app.view.with(|v| v.record.clone()));
+    Effect::new(move |_| {
+        if open_record.with(Option::is_none) {
+            if let Some(Some(element)) = opener.try_update_value(Option::take).flatten() {
+                return_focus(&element);
+            }
+        }
+    });
     move || {
         let id = app.view.with(|v| v.record.clone())?;
         let data = app.data.get();
@@ -131,13 +183,23 @@ pub fn RecordView() -> impl IntoView {
                 doc.source_file
             )
         });
+        // focus moves into the dialog once it is on the page, remembering where it came from
+        let close_button = NodeRef::<leptos::html::Button>::new();
+        close_button.on_load(move |button| {
+            if opener.with_value(Option::is_none) {
+                let active = document().active_element().filter(|e| e.closest(".record").ok().flatten().is_none());
+                opener.set_value(Some(active));
+            }
+            let _ = button.focus();
+        });
         Some(view! {
             <div class="record-backdrop" on:click=move |_| close()></div>
-            <section class="record" role="dialog" aria-modal="true" aria-labelledby="record-title" data-testid="record" data-record=id.clone()>
+            <section class="record" role="dialog" aria-modal="true" aria-labelledby="record-title" data-testid="record" data-record=id.clone()
+                on:keydown=keep_focus_inside>
                 <header class="record-head">
                     <p class="record-kind">{kind_label}</p>
                     <h2 id="record-title">{heading}</h2>
-                    <button type="button" class="record-close" aria-label=i18n::CLOSE.get(lang) on:click=move |_| close() autofocus=true>"×"</button>
+                    <button type="button" class="record-close" node_ref=close_button aria-label=i18n::CLOSE.get(lang) on:click=move |_| close()>"×"</button>
                 </header>
                 <dl class="record-fields">
                     {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}

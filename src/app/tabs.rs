@@ -4,6 +4,7 @@ use super::{use_app, HistoryMode};
 use crate::i18n;
 use crate::state::Tab;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn label(tab: Tab) -> i18n::Text {
     match tab {
@@ -14,13 +15,37 @@ fn label(tab: Tab) -> i18n::Text {
     }
 }
 
-/// One button per view; the open one is marked for assistive technology too.
+/// The tab an arrow key, Home or End moves to from `current`, wrapping at the ends.
+fn tab_for_key(current: Tab, key: &str) -> Option<Tab> {
+    let at = Tab::ALL.iter().position(|t| *t == current)?;
+    let last = Tab::ALL.len() - 1;
+    let next = match key {
+        "ArrowRight" | "ArrowDown" => if at == last { 0 } else { at + 1 },
+        "ArrowLeft" | "ArrowUp" => if at == 0 { last } else { at - 1 },
+        "Home" => 0,
+        "End" => last,
+        _ => return None,
+    };
+    Some(Tab::ALL[next])
+}
+
+/// One button per view; the open one is marked for assistive technology too. As in any tab
+/// list, only the open tab is a Tab stop: arrow keys, Home and End move between tabs and open them.
 #[component]
 pub fn TabBar() -> impl IntoView {
     let app = use_app();
     let lang = app.lang();
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(tab) = tab_for_key(app.view.with_untracked(|v| v.tab), &ev.key()) else { return };
+        ev.prevent_default();
+        app.change(HistoryMode::Push, |v| v.tab = tab);
+        let button = document().query_selector(&format!("nav.tabs button[data-tab={}]", tab.code())).ok().flatten();
+        if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = button.focus();
+        }
+    };
     view! {
-        <nav class="tabs" role="tablist" aria-label=move || i18n::VIEWS.get(lang.get())>
+        <nav class="tabs" role="tablist" aria-label=move || i18n::VIEWS.get(lang.get()) on:keydown=on_keydown>
             {Tab::ALL.into_iter().map(|tab| {
                 let selected = move || app.view.with(|v| v.tab == tab);
                 view! {
@@ -30,6 +55,7 @@ pub fn TabBar() -> impl IntoView {
                         data-tab=tab.code()
                         aria-controls="main"
                         aria-selected=move || selected().to_string()
+                        tabindex=move || if selected() { "0" } else { "-1" }
                         class:active=selected
                         on:click=move |_| app.change(HistoryMode::Push, |v| v.tab = tab)
                     >

@@ -52,12 +52,15 @@ pub fn TimelineView() -> impl IntoView {
     let bounds = move || app.index.with(|i| i.year_span);
     // without a zoom, the years the selected records cover
     let fitted = move || app.selection.with(|s| s.year_span).unwrap_or_else(bounds);
-    let range = move || app.view.with(|v| v.timeline).unwrap_or_else(fitted);
-    let lanes_mode = move || app.view.with(|v| v.lanes);
+    // memos, so that opening a record or any other change outside the timeline does not redraw
+    // every mark (and take keyboard focus away from the one that opened the record)
+    let zoomed = Memo::new(move |_| app.view.with(|v| v.timeline));
+    let lanes_mode = Memo::new(move |_| app.view.with(|v| v.lanes));
+    let range = move || zoomed.get().unwrap_or_else(fitted);
     let laid = Memo::new(move |_| {
         let data = app.data.get();
         let index = app.index.get();
-        app.selection.with(|s| layout(&data, &index, s, lanes_mode(), range()))
+        app.selection.with(|s| layout(&data, &index, s, lanes_mode.get(), range()))
     });
     let set_range = move |next: (i32, i32)| {
         app.change(HistoryMode::Replace, |v| v.timeline = (next != fitted()).then_some(next));
@@ -83,7 +86,7 @@ pub fn TimelineView() -> impl IntoView {
         laid.get()
             .into_iter()
             .map(|lane| {
-                let label = match lanes_mode() {
+                let label = match lanes_mode.get() {
                     Lanes::Region => data.region(&lane.key).map_or(lane.key.clone(), |r| r.name(lang).to_owned()),
                     Lanes::Category => data.category(&lane.key).map_or(lane.key.clone(), |c| c.name(lang).to_owned()),
                 };
@@ -196,7 +199,7 @@ pub fn TimelineView() -> impl IntoView {
     };
     let lane_button = move |mode: Lanes, text: i18n::Text| {
         view! {
-            <button type="button" aria-pressed=move || (lanes_mode() == mode).to_string() data-lanes=mode.code()
+            <button type="button" aria-pressed=move || (lanes_mode.get() == mode).to_string() data-lanes=mode.code()
                 on:click=move |_| app.change(HistoryMode::Push, |v| v.lanes = mode)>
                 {move || text.get(lang.get())}
             </button>

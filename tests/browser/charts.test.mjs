@@ -2,6 +2,7 @@
 // alternative matches the filtered data, and picking a bar filters to its region.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
@@ -89,6 +90,29 @@ test('charts at phone size', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await screenshot(page, 'charts-money-mobile-zh');
+  session.assertClean();
+  await session.close();
+});
+
+test('the open chart downloads as SVG and as PNG at twice its size, title and source included', async () => {
+  const session = await openChart('?lang=en&tab=charts&chart=profile&r=quanzhou');
+  const { page } = session;
+  const cssWidth = await page.$eval('.chart canvas', (c) => c.getBoundingClientRect().width);
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download=svg]')]);
+  assert.equal(svgFile.suggestedFilename(), 'union-explorer_quanzhou_profile.svg');
+  const svg = await readFile(await svgFile.path(), 'utf8');
+  assert.match(svg, /^<svg/);
+  assert.match(svg, /Figures and events per category, by region/);
+  assert.match(svg, /Source: /);
+
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download=png]')]);
+  assert.equal(pngFile.suggestedFilename(), 'union-explorer_quanzhou_profile.png');
+  const png = await readFile(await pngFile.path());
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  // width and height sit in the IHDR chunk, big-endian, from byte 16
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  assert.equal(width, Math.round(cssWidth) * 2);
+  assert.ok(height >= 600, `height ${height}`);
   session.assertClean();
   await session.close();
 });

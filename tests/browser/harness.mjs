@@ -10,6 +10,16 @@ import { before, after } from 'node:test';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'target/e2e');
 
+/**
+ * The builds a mount's `dir` names, unless UE_DIST (for `dist`) or UE_DIST_SUBPATH (for
+ * `target/dist-subpath`) point elsewhere: lets the tests run on a build made into another
+ * folder without touching the default one.
+ */
+const BUILDS = {
+  dist: process.env.UE_DIST ?? 'dist',
+  'target/dist-subpath': process.env.UE_DIST_SUBPATH ?? 'target/dist-subpath',
+};
+
 const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -33,7 +43,7 @@ export async function serve(mounts) {
       res.writeHead(404).end('not found');
       return;
     }
-    const dir = resolve(ROOT, mount.dir);
+    const dir = resolve(ROOT, BUILDS[mount.dir] ?? mount.dir);
     let file = normalize(join(dir, path.slice(mount.prefix.length)));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end('forbidden');

@@ -1,0 +1,340 @@
+//! Other datasets: opened from an address (the `data=` parameter or the field in the reports
+//! view) or from a local file (picker or drag and drop), checked by the same rules as the
+//! built-in one. The banner names where the data on screen comes from; a failure is explained
+//! and the explorer carries on with what it had.
+
+use super::{use_app, AppContext, HistoryMode, Shared};
+use crate::i18n::{self, Lang, Text};
+use crate::model::Dataset;
+use crate::open::{open_dataset, OpenError, MAX_DATASET_BYTES};
+use crate::state::{is_dataset_address, ViewState};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+/// How long an address may take to deliver a dataset.
+const FETCH_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Where the dataset on screen comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    BuiltIn,
+    /// As written in the link or the field.
+    Address(String),
+    /// A local file, by name; it cannot travel in a link.
+    File(String),
+}
+
+/// Why an outside dataset is not on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// Refused before any response: offline, no such host, or the server does not allow
+    /// other sites to read it (CORS).
+    Unreachable,
+    TimedOut,
+    Http { status: u16, status_text: String },
+    /// The file could not be read from disk.
+    Unreadable,
+    Open(OpenError),
+}
+
+/// What opening an outside dataset is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loading {
+    Idle,
+    Busy(String),
+    Failed { source: String, error: LoadError },
+}
+
+const UNREACHABLE: Text = Text {
+    zh: "无法获取：网络不通、地址不存在，或该服务器不允许其他网站读取（CORS）。",
+    en: "Could not fetch it: the network is down, the host does not exist, or the server does not let other sites read it (CORS).",
+};
+const TIMED_OUT: Text = Text { zh: "超时：15 秒内未收到完整的数据。", en: "Timed out: the dataset did not arrive within 15 seconds." };
+const UNREADABLE: Text = Text { zh: "无法读取该文件。", en: "The file could not be read." };
+const LOADING: Text = Text { zh: "正在载入数据集：", en: "Loading the dataset from " };
+const LOADING_AFTER: Text = Text { zh: "（载入完成前显示内置数据）", en: " (the built-in dataset is shown until it arrives)" };
+const NOT_OPENED: Text = Text { zh: "未能打开数据集 ", en: "Could not open the dataset " };
+const KEPT: Text = Text { zh: "仍显示原有数据。", en: "The data shown before is still shown." };
+const OUTSIDE: Text = Text {
+    zh: "外部数据集，并非本站的福建工会报告数据。来源：",
+    en: "An outside dataset, not this site's Fujian union reports. It comes from ",
+};
+const LOCAL_FILE: Text = Text {
+    zh: "本地文件，仅在此浏览器中打开，链接中不包含：",
+    en: "A local file, open in this browser only (links do not carry it): ",
+};
+const USE_BUILT_IN: Text = Text { zh: "改用内置数据", en: "Use the built-in dataset" };
+const DATASET: Text = Text { zh: "数据集", en: "Dataset" };
+const BUILT_IN: Text = Text { zh: "内置：福建工会工作报告", en: "Built in: the Fujian union work reports" };
+const ADDRESS: Text = Text { zh: "数据集地址（导出格式的 JSON）", en: "Dataset address (JSON in the export schema)" };
+const OPEN: Text = Text { zh: "打开", en: "Open" };
+const OPEN_FILE: Text = Text { zh: "打开本地文件…", en: "Open a local file…" };
+const DROP_HINT: Text = Text { zh: "也可将 JSON 文件拖放到页面上。", en: "Or drop a JSON file anywhere on the page." };
+const BAD_ADDRESS: Text = Text { zh: "地址须以 http:// 或 https:// 开头，或为相对路径。", en: "The address must start with http:// or https://, or be a relative path." };
+
+impl LoadError {
+    fn summary(&self, lang: Lang) -> String {
+        match self {
+            LoadError::Unreachable => UNREACHABLE.get(lang).to_owned(),
+            LoadError::TimedOut => TIMED_OUT.get(lang).to_owned(),
+            LoadError::Http { status, status_text } => match lang {
+                Lang::Zh => format!("服务器返回 HTTP {status} {status_text}。"),
+                Lang::En => format!("The server answered HTTP {status} {status_text}."),
+            },
+            LoadError::Unreadable => UNREADABLE.get(lang).to_owned(),
+            LoadError::Open(error) => error.summary(lang),
+        }
+    }
+}
+
+/// The host an address points to (its own text when it cannot be resolved).
+fn host_of(address: &str) -> String {
+    let base = window().location().href().unwrap_or_default();
+    web_sys::Url::new_with_base(address, &base).map_or_else(|_| address.to_owned(), |url| url.host())
+}
+
+/// Fetches and opens the dataset at `address`, giving up after `FETCH_TIMEOUT`.
+async fn fetch_dataset(address: &str) -> Result<Dataset, LoadError> {
+    let controller = web_sys::AbortController::new().map_err(|_| LoadError::Unreachable)?;
+    let signal = controller.signal();
+    let timer = set_timeout_with_handle(move || controller.abort(), FETCH_TIMEOUT).ok();
+    let failed = |signal: &web_sys::AbortSignal| if signal.aborted() { LoadError::TimedOut } else { LoadError::Unreachable };
+    let result = async {
+        let response = gloo_net::http::Request::get(address).abort_signal(Some(&signal)).send().await.map_err(|_| failed(&signal))?;
+        if !response.ok() {
+            return Err(LoadError::Http { status: response.status(), status_text: response.status_text() });
+        }
+        // refuse a file announced as too large before downloading it
+        if let Some(bytes) = response.headers().get("content-length").and_then(|n| n.parse::<usize>().ok()) {
+            if bytes > MAX_DATASET_BYTES {
+                return Err(LoadError::Open(OpenError::TooLarge { bytes, limit: MAX_DATASET_BYTES }));
+            }
+        }
+        let body = response.binary().await.map_err(|_| failed(&signal))?;
+        open_dataset(&body).map_err(LoadError::Open)
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result
+}
+
+/// Reads and opens a local file.
+async fn read_file(file: &web_sys::File) -> Result<Dataset, LoadError> {
+    let bytes = file.size() as usize;
+    if bytes > MAX_DATASET_BYTES {
+        return Err(LoadError::Open(OpenError::TooLarge { bytes, limit: MAX_DATASET_BYTES }));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| LoadError::Unreadable)?;
+    open_dataset(&js_sys::Uint8Array::new(&buffer).to_vec()).map_err(LoadError::Open)
+}
+
+/// A fresh view of another dataset: its ids differ, so filters, zoom and record start over;
+/// the tab, language and embedding stay.
+fn fresh_view(current: &ViewState, data: Option<String>) -> ViewState {
+    ViewState { tab: current.tab, lang: current.lang, embed: current.embed, data, ..ViewState::default() }
+}
+
+/// Opens `address` as the dataset on screen. With `link_query`, the rest of that link is
+/// applied to the new data once it is in (its ids mean nothing to the data shown before).
+pub fn open_address(app: AppContext, address: String, link_query: Option<String>) {
+    app.loading.set(Loading::Busy(address.clone()));
+    leptos::task::spawn_local(async move {
+        match fetch_dataset(&address).await {
+            Ok(data) => {
+                let (state, ignored) = match &link_query {
+                    Some(query) => ViewState::from_query(query, &data),
+                    None => (app.view.with_untracked(|v| fresh_view(v, Some(address.clone()))), Vec::new()),
+                };
+                app.data.set(Shared::new(data));
+                app.origin.set(Origin::Address(address));
+                app.loading.set(Loading::Idle);
+                app.ignored.set(ignored);
+                app.change(HistoryMode::Replace, |v| *v = state);
+            }
+            Err(error) => {
+                app.loading.set(Loading::Failed { source: address, error });
+                app.change(HistoryMode::Replace, |v| v.data = None);
+            }
+        }
+    });
+}
+
+/// Opens a local file as the dataset on screen.
+fn open_file(app: AppContext, file: web_sys::File) {
+    let name = file.name();
+    app.loading.set(Loading::Busy(name.clone()));
+    leptos::task::spawn_local(async move {
+        match read_file(&file).await {
+            Ok(data) => {
+                app.data.set(Shared::new(data));
+                app.origin.set(Origin::File(name));
+                app.loading.set(Loading::Idle);
+                app.change(HistoryMode::Push, |v| *v = fresh_view(v, None));
+            }
+            Err(error) => app.loading.set(Loading::Failed { source: name, error }),
+        }
+    });
+}
+
+/// Back to the dataset this build carries.
+fn use_built_in(app: AppContext) {
+    app.data.set(app.built_in.get_value());
+    app.origin.set(Origin::BuiltIn);
+    app.loading.set(Loading::Idle);
+    app.change(HistoryMode::Push, |v| *v = fresh_view(v, None));
+}
+
+/// Follows the `data=` parameter when Back or Forward changes it.
+pub fn follow_data_parameter(app: AppContext) {
+    Effect::new(move |_| {
+        let wanted = app.view.with(|v| v.data.clone());
+        let shown = app.origin.with_untracked(|o| match o {
+            Origin::Address(a) => Some(a.clone()),
+            _ => None,
+        });
+        let busy = app.loading.with_untracked(|l| matches!(l, Loading::Busy(_)));
+        match wanted {
+            Some(address) if shown.as_ref() != Some(&address) && !busy => open_address(app, address, Some(super::url::current_query())),
+            None if shown.is_some() => {
+                app.data.set(app.built_in.get_value());
+                app.origin.set(Origin::BuiltIn);
+            }
+            _ => {}
+        }
+    });
+}
+
+/// Drop a JSON file anywhere on the page to open it.
+pub fn accept_dropped_files(app: AppContext) {
+    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0)) {
+            open_file(app, file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+}
+
+/// Under the header: where the data comes from when it is not the built-in dataset, loading
+/// progress, and why an outside dataset could not be opened.
+#[component]
+pub fn SourceBanner() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let origin = move || {
+        let lang = lang.get();
+        match app.origin.get() {
+            Origin::BuiltIn => None,
+            Origin::Address(address) => Some(view! {
+                <div class="notice notice-origin" role="status" data-testid="origin-banner">
+                    <p>{OUTSIDE.get(lang)} <strong>{host_of(&address)}</strong> " (" <code>{address}</code> ")"</p>
+                    <button type="button" class="notice-dismiss" on:click=move |_| use_built_in(app)>{USE_BUILT_IN.get(lang)}</button>
+                </div>
+            }.into_any()),
+            Origin::File(name) => Some(view! {
+                <div class="notice notice-origin" role="status" data-testid="origin-banner">
+                    <p>{LOCAL_FILE.get(lang)} <strong>{name}</strong></p>
+                    <button type="button" class="notice-dismiss" on:click=move |_| use_built_in(app)>{USE_BUILT_IN.get(lang)}</button>
+                </div>
+            }.into_any()),
+        }
+    };
+    let loading = move || {
+        let lang = lang.get();
+        match app.loading.get() {
+            Loading::Idle => None,
+            Loading::Busy(source) => Some(view! {
+                <div class="notice" role="status" data-testid="loading-banner">
+                    <p>{LOADING.get(lang)} <strong>{host_of(&source)}</strong> {LOADING_AFTER.get(lang)}</p>
+                </div>
+            }.into_any()),
+            Loading::Failed { source, error } => {
+                let details = match &error {
+                    LoadError::Open(open) => open.details(),
+                    _ => Vec::new(),
+                };
+                Some(view! {
+                    <div class="notice notice-error" role="alert" data-testid="load-error">
+                        <p>{NOT_OPENED.get(lang)} <code>{source}</code> ": " {error.summary(lang)} " " {KEPT.get(lang)}</p>
+                        {(!details.is_empty()).then(|| view! {
+                            <ul class="problems">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                        })}
+                        <button type="button" class="notice-dismiss" on:click=move |_| app.loading.set(Loading::Idle)>
+                            {i18n::DISMISS.get(lang)}
+                        </button>
+                    </div>
+                }.into_any())
+            }
+        }
+    };
+    view! { {origin} {loading} }
+}
+
+/// In the reports view: which dataset is shown, and the ways to open another.
+#[component]
+pub fn DatasetPicker() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let address = RwSignal::new(String::new());
+    let invalid = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = address.get_untracked().trim().to_owned();
+        if !is_dataset_address(&text) {
+            invalid.set(true);
+            return;
+        }
+        invalid.set(false);
+        // the link now names the new data; its ids start over
+        app.change(HistoryMode::Push, |v| *v = fresh_view(v, Some(text.clone())));
+        open_address(app, text, None);
+    };
+    let picked = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|files| files.get(0)) {
+            open_file(app, file);
+        }
+        if let Some(input) = input {
+            // picking the same file again still opens it
+            input.set_value("");
+        }
+    };
+    let current = move || match app.origin.get() {
+        Origin::BuiltIn => BUILT_IN.get(lang.get()).to_owned(),
+        Origin::Address(a) => a,
+        Origin::File(name) => name,
+    };
+    view! {
+        <section class="dataset-picker" data-testid="dataset-picker" aria-labelledby="dataset-heading">
+            <h2 id="dataset-heading">{move || DATASET.get(lang.get())} ": " <span data-testid="dataset-current">{current}</span></h2>
+            <form class="dataset-address" on:submit=submit>
+                <label for="dataset-address">{move || ADDRESS.get(lang.get())}</label>
+                <div class="dataset-row">
+                    <input id="dataset-address" name="data" type="text" inputmode="url" autocomplete="url" spellcheck="false"
+                        placeholder="https://…/dataset.json" prop:value=move || address.get()
+                        aria-invalid=move || invalid.get().to_string()
+                        on:input=move |ev| address.set(event_target_value(&ev))/>
+                    <button type="submit">{move || OPEN.get(lang.get())}</button>
+                </div>
+                {move || invalid.get().then(|| view! { <p class="field-error" role="alert">{BAD_ADDRESS.get(lang.get())}</p> })}
+            </form>
+            <p class="dataset-file">
+                <label class="file-button">
+                    {move || OPEN_FILE.get(lang.get())}
+                    <input type="file" accept=".json,application/json" data-testid="dataset-file" on:change=picked/>
+                </label>
+                " " {move || DROP_HINT.get(lang.get())}
+            </p>
+            {move || (app.origin.get() != Origin::BuiltIn).then(|| view! {
+                <button type="button" class="link-button" on:click=move |_| use_built_in(app)>{USE_BUILT_IN.get(lang.get())}</button>
+            })}
+        </section>
+    }
+}

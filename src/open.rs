@@ -1,0 +1,267 @@
+//! Opening a dataset from outside the build (a URL, a file the user picks): the bytes are
+//! untrusted, so every way they can be wrong becomes an [`OpenError`] that says what to fix,
+//! and a dataset is only returned once it obeys the same rules as the embedded one.
+
+use crate::i18n::Lang;
+use crate::model::{Dataset, SCHEMA_NAME, SCHEMA_VERSION};
+use crate::validate::{validate_at_most, Problem};
+
+/// Largest dataset file accepted, in bytes (32 MB). The real dataset is about 0.26 MB and the
+/// synthetic benchmark dataset a hundred times its size about 20 MB, so both open with room to
+/// grow; parsing a file this size stays within what a browser tab handles in a second or two.
+pub const MAX_DATASET_BYTES: usize = 32_000_000;
+
+/// Problems listed at most; a final entry counts the rest.
+pub const MAX_PROBLEMS: usize = 200;
+
+/// How much of a parser message or field path is kept; both can quote the file's own text.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// Why a dataset could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenError {
+    /// Larger than [`MAX_DATASET_BYTES`].
+    TooLarge { bytes: usize, limit: usize },
+    /// Not UTF-8 / not JSON at all, or truncated: where it broke (line and column from 1).
+    NotJson { line: usize, column: usize, message: String },
+    /// JSON, but a field has the wrong type or is missing: the path to it (e.g.
+    /// `facts[3].value`; empty for the whole file) and what was wrong.
+    Shape { path: String, message: String },
+    /// Well-formed, but breaks the dataset rules: every problem, naming record and field (at
+    /// most [`MAX_PROBLEMS`], then one entry counting the rest).
+    Invalid(Vec<Problem>),
+}
+
+/// The field of the entry that counts the problems not listed.
+const MORE_PROBLEMS_FIELD: &str = "problems";
+
+fn is_more_problems(problem: &Problem) -> bool {
+    problem.record_kind == "dataset" && problem.field == MORE_PROBLEMS_FIELD
+}
+
+fn is_schema_problem(problem: &Problem) -> bool {
+    problem.record_kind == "dataset" && problem.field == "schema"
+}
+
+/// `67.1 MB`, `32 MB`.
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as f64 / 100_000.0).round();
+    if tenths % 10.0 == 0.0 {
+        format!("{} MB", tenths / 10.0)
+    } else {
+        format!("{:.1} MB", tenths / 10.0)
+    }
+}
+
+impl OpenError {
+    /// One line for the user, in the interface language, naming what to fix.
+    pub fn summary(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (OpenError::TooLarge { bytes, limit }, Lang::Zh) => {
+                format!("文件大小为 {}，超过可打开的上限 {}。请选择较小的数据集文件。", megabytes(*bytes), megabytes(*limit))
+            }
+            (OpenError::TooLarge { bytes, limit }, Lang::En) => {
+                format!("The file is {}; datasets up to {} can be opened. Choose a smaller file.", megabytes(*bytes), megabytes(*limit))
+            }
+            (OpenError::NotJson { line, column, .. }, Lang::Zh) => {
+                format!("文件不是完整有效的 JSON：第 {line} 行第 {column} 列处出错。")
+            }
+            (OpenError::NotJson { line, column, .. }, Lang::En) => {
+                format!("The file is not complete, valid JSON: it breaks at line {line}, column {column}.")
+            }
+            (OpenError::Shape { path, .. }, Lang::Zh) if path.is_empty() => "文件内容不符合数据集格式（整体结构有误）。".to_owned(),
+            (OpenError::Shape { path, .. }, Lang::En) if path.is_empty() => {
+                "The file does not follow the dataset format as a whole.".to_owned()
+            }
+            (OpenError::Shape { path, .. }, Lang::Zh) => format!("文件内容不符合数据集格式：字段 {path} 有误。"),
+            (OpenError::Shape { path, .. }, Lang::En) => format!("The file does not follow the dataset format at field {path}."),
+            (OpenError::Invalid(problems), _) if problems.iter().any(is_schema_problem) => match lang {
+                Lang::Zh => format!("该文件不是本应用能打开的数据集：需要 {SCHEMA_NAME} 格式（schema）第 {SCHEMA_VERSION} 版。"),
+                Lang::En => format!("This is not a dataset this app can open: it needs the schema {SCHEMA_NAME}, version {SCHEMA_VERSION}."),
+            },
+            (OpenError::Invalid(problems), _) => {
+                let listed = problems.iter().filter(|p| !is_more_problems(p)).count();
+                let more = problems.iter().any(is_more_problems);
+                match (lang, more) {
+                    (Lang::Zh, false) => format!("数据集有 {listed} 处不符合规则，请修改下列记录的字段："),
+                    (Lang::Zh, true) => format!("数据集有超过 {listed} 处不符合规则，请修改下列记录的字段："),
+                    (Lang::En, false) => format!("The dataset breaks its rules in {listed} place(s); fix the records and fields below:"),
+                    (Lang::En, true) => format!("The dataset breaks its rules in more than {listed} places; fix the records and fields below:"),
+                }
+            }
+        }
+    }
+
+    /// The individual problems to list under the summary: each broken rule, or what the parser
+    /// said; empty when the summary says it all.
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            OpenError::TooLarge { .. } => Vec::new(),
+            OpenError::NotJson { message, .. } | OpenError::Shape { message, .. } => vec![message.clone()],
+            OpenError::Invalid(problems) => {
+                problems.iter().map(|p| if is_more_problems(p) { p.message.clone() } else { p.to_string() }).collect()
+            }
+        }
+    }
+}
+
+/// `text` cut to `max` characters, marked with `…` when cut.
+fn clipped(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// 1-based line and column of byte `offset` in `bytes` (the column counts bytes, as the JSON
+/// parser's does).
+fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    (line, before.len() - line_start + 1)
+}
+
+/// serde_json's message without the position it appends (reported separately).
+fn parser_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    clipped(text.strip_suffix(&suffix).unwrap_or(&text), MAX_MESSAGE_CHARS)
+}
+
+/// Checks size, parses, and validates with the same rules as the embedded dataset.
+pub fn open_dataset(bytes: &[u8]) -> Result<Dataset, OpenError> {
+    if bytes.len() > MAX_DATASET_BYTES {
+        return Err(OpenError::TooLarge { bytes: bytes.len(), limit: MAX_DATASET_BYTES });
+    }
+    // Editors on some systems save UTF-8 with a byte-order mark; JSON parsers reject it.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = position(bytes, e.valid_up_to());
+        OpenError::NotJson { line, column, message: "not UTF-8 text".to_owned() }
+    })?;
+    let mut dataset = parse(text)?;
+    // The export always writes an event's end date; a hand-made file may leave it out.
+    dataset.complete_defaults();
+    let (mut problems, omitted) = validate_at_most(&dataset, MAX_PROBLEMS);
+    if omitted > 0 {
+        problems.push(Problem {
+            record_kind: "dataset",
+            record_id: String::new(),
+            field: MORE_PROBLEMS_FIELD,
+            message: format!("… and {omitted} more problem(s) not listed"),
+        });
+    }
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(OpenError::Invalid(problems))
+    }
+}
+
+/// The schema fields alone, read leniently: a file in another schema or version is reported
+/// as such rather than by the first field the current schema does not know.
+#[derive(serde::Deserialize)]
+struct SchemaHeader {
+    schema: Option<String>,
+    schema_version: Option<u32>,
+}
+
+fn parse(text: &str) -> Result<Dataset, OpenError> {
+    let not_json =
+        |error: &serde_json::Error| OpenError::NotJson { line: error.line(), column: error.column(), message: parser_message(error) };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let dataset = match serde_path_to_error::deserialize::<_, Dataset>(&mut deserializer) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            let path = error.path().to_string();
+            let error = error.into_inner();
+            // serde_json reports a number, list or null where a word of a fixed set belongs as
+            // a syntax error ("expected value"); in a well-formed file it is a wrong type.
+            let well_formed = || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+            let message = if error.is_data() {
+                parser_message(&error)
+            } else if parser_message(&error) == "expected value" && well_formed() {
+                "wrong type: expected one of a fixed set of words, as a string".to_owned()
+            } else {
+                return Err(not_json(&error));
+            };
+            if let Some(wrong_schema) = wrong_schema(text) {
+                return Err(OpenError::Invalid(vec![wrong_schema]));
+            }
+            let path = if path == "." { String::new() } else { clipped(&path, MAX_MESSAGE_CHARS) };
+            return Err(OpenError::Shape { path, message });
+        }
+    };
+    deserializer.end().map_err(|e| not_json(&e))?;
+    Ok(dataset)
+}
+
+/// The problem to report when `text` names a schema or version other than this app's.
+fn wrong_schema(text: &str) -> Option<Problem> {
+    let SchemaHeader { schema, schema_version } = serde_json::from_str(text).ok()?;
+    let schema = schema?;
+    if schema == SCHEMA_NAME && schema_version.is_none_or(|v| v == SCHEMA_VERSION) {
+        return None;
+    }
+    let version = schema_version.map_or_else(|| "(none)".to_owned(), |v| v.to_string());
+    let quoted = clipped(&schema, 80);
+    Some(Problem {
+        record_kind: "dataset",
+        message: format!("expected schema '{SCHEMA_NAME}' version {SCHEMA_VERSION}, found '{quoted}' version {version}"),
+        record_id: quoted,
+        field: "schema",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_dataset_opens() {
+        let opened = open_dataset(crate::embedded::DATASET_JSON.as_bytes()).expect("opens");
+        assert_eq!(Ok(opened), crate::embedded::dataset());
+    }
+
+    #[test]
+    fn positions_count_from_one() {
+        assert_eq!(position(b"ab\ncd", 0), (1, 1));
+        assert_eq!(position(b"ab\ncd", 4), (2, 2));
+        assert_eq!(position(b"ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_allowed_and_invalid_utf8_is_located() {
+        let with_bom = format!("\u{feff}{}", crate::embedded::DATASET_JSON);
+        assert!(open_dataset(with_bom.as_bytes()).is_ok());
+        let err = open_dataset(b"{\n  \"schema\": \"\xff\"").unwrap_err();
+        assert_eq!(err, OpenError::NotJson { line: 2, column: 14, message: "not UTF-8 text".into() });
+    }
+
+    #[test]
+    fn trailing_text_is_not_json() {
+        let text = format!("{} x", crate::embedded::DATASET_JSON);
+        assert!(matches!(open_dataset(text.as_bytes()), Err(OpenError::NotJson { .. })));
+    }
+
+    #[test]
+    fn summaries_speak_both_languages() {
+        let errors = [
+            OpenError::TooLarge { bytes: 40_000_000, limit: MAX_DATASET_BYTES },
+            OpenError::NotJson { line: 3, column: 7, message: "EOF while parsing an object".into() },
+            OpenError::Shape { path: "facts[3].value".into(), message: "invalid type".into() },
+            OpenError::Shape { path: String::new(), message: "missing field `schema`".into() },
+        ];
+        for error in &errors {
+            let zh = error.summary(Lang::Zh);
+            let en = error.summary(Lang::En);
+            assert_ne!(zh, en);
+            assert!(!zh.contains('\n') && !en.contains('\n'));
+        }
+        assert!(errors[0].summary(Lang::En).contains("40 MB; datasets up to 32 MB"), "{}", errors[0].summary(Lang::En));
+        assert_eq!(megabytes(67_108_864), "67.1 MB");
+        assert!(errors[1].summary(Lang::Zh).contains("第 3 行第 7 列"));
+        assert!(errors[2].summary(Lang::En).contains("facts[3].value"));
+    }
+}
