@@ -34,6 +34,6 @@ pub mod embedded {
     pub const DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
 
     pub fn dataset() -> Result<Dataset, String> {
-        serde_json::from_str(DATASET_JSON).map_err(|e| format!("embedded dataset: {e}"))
+        crate::open::parse(DATASET_JSON).map_err(|e| format!("embedded dataset: {}", e.summary(crate::i18n::Lang::En)))
     }
 }

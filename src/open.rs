@@ -159,6 +159,79 @@ pub fn open_dataset(bytes: &[u8]) -> Result<Dataset, OpenError> {
     }
 }
 
+/// The byte offset of a 1-based line and column (counted in bytes, as serde_json counts them).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.bytes().enumerate().filter(|&(_, b)| b == b'\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+    };
+    let mut offset = (line_start + column).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Where in the document the end of `before` lies, as a path like `facts[3].value`: a small
+/// scan that follows objects, keys and array positions (the text before an error is valid).
+fn path_at(before: &str) -> String {
+    enum Level {
+        /// The key being read or last read, and whether the next string is a key.
+        Object { key: Option<String>, expecting_key: bool },
+        Array { index: usize },
+    }
+    let mut levels: Vec<Level> = Vec::new();
+    let mut chars = before.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' => levels.push(Level::Object { key: None, expecting_key: true }),
+            '[' => levels.push(Level::Array { index: 0 }),
+            '}' | ']' => {
+                levels.pop();
+            }
+            ',' => match levels.last_mut() {
+                Some(Level::Array { index }) => *index += 1,
+                Some(Level::Object { expecting_key, .. }) => *expecting_key = true,
+                None => {}
+            },
+            '"' => {
+                let mut string = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        c => string.push(c),
+                    }
+                }
+                if let Some(Level::Object { key, expecting_key }) = levels.last_mut() {
+                    if *expecting_key {
+                        *key = Some(string);
+                        *expecting_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    for level in &levels {
+        match level {
+            Level::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Level::Object { key: None, .. } => {}
+            Level::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
+}
+
 /// The schema fields alone, read leniently: a file in another schema or version is reported
 /// as such rather than by the first field the current schema does not know.
 #[derive(serde::Deserialize)]
@@ -167,15 +240,15 @@ struct SchemaHeader {
     schema_version: Option<u32>,
 }
 
-fn parse(text: &str) -> Result<Dataset, OpenError> {
+/// Reads a dataset without judging it: for JSON already checked (the build checks the embedded
+/// one). Sharing this reader with `open_dataset` keeps one copy of the parsing code in the app.
+pub fn parse(text: &str) -> Result<Dataset, OpenError> {
     let not_json =
         |error: &serde_json::Error| OpenError::NotJson { line: error.line(), column: error.column(), message: parser_message(error) };
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let dataset = match serde_path_to_error::deserialize::<_, Dataset>(&mut deserializer) {
+    let dataset = match <Dataset as serde::Deserialize>::deserialize(&mut deserializer) {
         Ok(dataset) => dataset,
         Err(error) => {
-            let path = error.path().to_string();
-            let error = error.into_inner();
             // serde_json reports a number, list or null where a word of a fixed set belongs as
             // a syntax error ("expected value"); in a well-formed file it is a wrong type.
             let well_formed = || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
@@ -189,8 +262,15 @@ fn parse(text: &str) -> Result<Dataset, OpenError> {
             if let Some(wrong_schema) = wrong_schema(text) {
                 return Err(OpenError::Invalid(vec![wrong_schema]));
             }
-            let path = if path == "." { String::new() } else { clipped(&path, MAX_MESSAGE_CHARS) };
-            return Err(OpenError::Shape { path, message });
+            let offset = byte_offset(text, error.line(), error.column());
+            let mut path = path_at(&text[..offset]);
+            // a missing field is reported at the end of its record: the path is the record
+            if message.starts_with("missing field") {
+                if let Some(dot) = path.rfind('.') {
+                    path.truncate(dot);
+                }
+            }
+            return Err(OpenError::Shape { path: clipped(&path, MAX_MESSAGE_CHARS), message });
         }
     };
     deserializer.end().map_err(|e| not_json(&e))?;
@@ -216,6 +296,13 @@ fn wrong_schema(text: &str) -> Option<Problem> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_path_follows_keys_indices_and_escapes() {
+        assert_eq!(super::path_at(r#"{"facts": [{"id": "a"}, {"raw": "x\"}", "value": "#), "facts[1].value");
+        assert_eq!(super::path_at(r#"{"regions": [], "events": [{}, {"people": [{"zh": 1}, {"en": "#), "events[1].people[1].en");
+        assert_eq!(super::path_at(""), "");
+    }
+
     use super::*;
 
     #[test]

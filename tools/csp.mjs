@@ -61,7 +61,7 @@ export function policyFor(html) {
 
 /** `html` with its policy in a <meta> ahead of every script, link and style; a previous one is replaced. */
 export function withPolicy(html) {
-  const stripped = html.replace(/[ \t]*<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>\n?/gi, '');
+  const stripped = html.replace(/\n?[ \t]*<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>/gi, '');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(stripped)}">`;
   const charset = /<meta\s+charset=[^>]*>/i.exec(stripped);
   const head = /<head\b[^>]*>/i.exec(stripped);

@@ -14,6 +14,22 @@ pub fn FilterPanel() -> impl IntoView {
     let app = use_app();
     let lang = app.lang();
     let open = RwSignal::new(false);
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    // on phones the panel is a drawer over the page: focus goes into it when it opens and back
+    // to its button when it closes, and Escape closes it; after the next frame, once it shows
+    let set_open = move |value: bool| {
+        if open.get_untracked() == value {
+            return;
+        }
+        open.set(value);
+        let target = if value { close_button } else { toggle };
+        request_animation_frame(move || {
+            if let Some(button) = target.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    };
     let active = move || app.view.with(|v| {
         let f = &v.filter;
         f.regions.len() + f.categories.len() + f.docs.len() + usize::from(f.years.is_some()) + usize::from(!f.text.is_empty())
@@ -24,15 +40,17 @@ pub fn FilterPanel() -> impl IntoView {
             class="filters-toggle"
             aria-controls="filters"
             aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)
+            node_ref=toggle
+            on:click=move |_| set_open(!open.get_untracked())
         >
             {move || i18n::SHOW_FILTERS.get(lang.get())}
             {move || (active() > 0).then(|| view! { <span class="badge">{active()}</span> })}
         </button>
-        <aside id="filters" class="filters" class:open=move || open.get() aria-label=move || i18n::FILTERS.get(lang.get())>
+        <aside id="filters" class="filters" class:open=move || open.get() aria-label=move || i18n::FILTERS.get(lang.get())
+            on:keydown=move |ev| if ev.key() == "Escape" { set_open(false) }>
             <div class="filters-head">
                 <h2>{move || i18n::FILTERS.get(lang.get())}</h2>
-                <button type="button" class="filters-close" on:click=move |_| open.set(false)>
+                <button type="button" class="filters-close" node_ref=close_button on:click=move |_| set_open(false)>
                     {move || i18n::CLOSE.get(lang.get())}
                 </button>
             </div>

@@ -156,7 +156,12 @@ pub fn open_address(app: AppContext, address: String, link_query: Option<String>
             }
             Err(error) => {
                 app.loading.set(Loading::Failed { source: address, error });
-                app.change(HistoryMode::Replace, |v| v.data = None);
+                // the link goes back to naming the data still on screen
+                let shown = app.origin.with_untracked(|o| match o {
+                    Origin::Address(a) => Some(a.clone()),
+                    _ => None,
+                });
+                app.change(HistoryMode::Replace, |v| v.data = shown);
             }
         }
     });

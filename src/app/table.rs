@@ -94,8 +94,11 @@ pub fn TableView() -> impl IntoView {
             })
             .collect_view()
     };
+    // only a change between "nothing" and "something" rebuilds the table: sorting or filtering
+    // redraws the rows and keeps the header button that has keyboard focus
+    let empty = Memo::new(move |_| rows.with(Vec::is_empty));
     view! {
-        {move || if rows.with(Vec::is_empty) {
+        {move || if empty.get() {
             view! { <NoMatch/> }.into_any()
         } else {
             view! {

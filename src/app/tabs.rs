@@ -45,13 +45,17 @@ pub fn TabBar() -> impl IntoView {
         }
     };
     view! {
-        <nav class="tabs" role="tablist" aria-label=move || i18n::VIEWS.get(lang.get()) on:keydown=on_keydown>
+        // the navigation landmark holds the tab list: a tablist role on the <nav> itself
+        // would hide the landmark from assistive technology
+        <nav class="tabs" aria-label=move || i18n::VIEWS.get(lang.get())>
+            <div class="tab-list" role="tablist" aria-label=move || i18n::VIEWS.get(lang.get()) on:keydown=on_keydown>
             {Tab::ALL.into_iter().map(|tab| {
                 let selected = move || app.view.with(|v| v.tab == tab);
                 view! {
                     <button
                         type="button"
                         role="tab"
+                        id=format!("tab-{}", tab.code())
                         data-tab=tab.code()
                         aria-controls="main"
                         aria-selected=move || selected().to_string()
@@ -63,6 +67,7 @@ pub fn TabBar() -> impl IntoView {
                     </button>
                 }
             }).collect_view()}
+            </div>
         </nav>
     }
 }

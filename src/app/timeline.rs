@@ -197,6 +197,8 @@ pub fn TimelineView() -> impl IntoView {
             open_cluster.set(Some((lane, year)));
         }
     };
+    // the timeline itself is only rebuilt between "nothing" and "something"; its lanes redraw
+    let empty = Memo::new(move |_| laid.with(Vec::is_empty));
     let lane_button = move |mode: Lanes, text: i18n::Text| {
         view! {
             <button type="button" aria-pressed=move || (lanes_mode.get() == mode).to_string() data-lanes=mode.code()
@@ -225,7 +227,7 @@ pub fn TimelineView() -> impl IntoView {
                     {move || i18n::RESET_VIEW.get(lang.get())}</button>
             </div>
         </div>
-        {move || if laid.with(Vec::is_empty) {
+        {move || if empty.get() {
             view! { <NoMatch/> }.into_any()
         } else {
             view! {

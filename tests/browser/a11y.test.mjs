@@ -12,24 +12,32 @@ const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 const AXE_SOURCE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /**
- * The serious and critical axe violations on the page as it is now. axe goes in through the
- * devtools protocol (page.evaluate of its source): the page's policy forbids inline scripts,
- * so a script tag would not run.
+ * The serious and critical axe violations on the page as it is now, one line per rule and
+ * element. axe goes in through the devtools protocol (page.evaluate of its source): the
+ * page's policy forbids inline scripts, so a script tag would not run.
  */
-async function axeProblems(page, view) {
+async function axeProblems(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`),
-      }));
+      .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}, ${v.help}): ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
   });
-  return violations.map((v) => `[${view}] ${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 8).join('\n      ')}${v.nodes.length > 8 ? `\n      … and ${v.nodes.length - 8} more` : ''}`);
+}
+
+/** Collects axe problems view by view; `assertNone` fails listing each once, with the views it is in. */
+function axeReport() {
+  const seen = new Map();
+  return {
+    async check(page, view) {
+      for (const problem of await axeProblems(page)) seen.set(problem, [...(seen.get(problem) ?? []), view]);
+    },
+    assertNone() {
+      const lines = [...seen].map(([problem, views]) => `[${views.join(', ')}] ${problem}`);
+      if (lines.length) assert.fail(`axe found ${lines.length} serious or critical problems:\n  ${lines.join('\n  ')}`);
+    },
+  };
 }
 
 /** Clicks a tab and waits until its view has drawn `ready`. */
@@ -47,23 +55,24 @@ for (const colorScheme of ['light', 'dark']) {
       await page.goto(`${env.server.origin}/?lang=${lang}`);
       await waitForApp(page);
       await page.waitForSelector('.timeline .mark');
-      const problems = await axeProblems(page, 'timeline');
+      const axe = axeReport();
+      await axe.check(page, 'timeline');
       await showTab(page, 'charts', '.chart canvas[data-hits]');
-      problems.push(...(await axeProblems(page, 'charts')));
+      await axe.check(page, 'charts');
       await showTab(page, 'table', 'table.facts tbody tr');
-      problems.push(...(await axeProblems(page, 'table')));
+      await axe.check(page, 'table');
       await page.locator('table.facts tbody tr').first().click();
       await page.locator('[data-testid=record]').waitFor();
-      problems.push(...(await axeProblems(page, 'figure record')));
+      await axe.check(page, 'figure record');
       await page.keyboard.press('Escape');
       await waitForParam(page, 'rec', null);
       await showTab(page, 'documents', '.doc-card');
-      problems.push(...(await axeProblems(page, 'documents')));
+      await axe.check(page, 'documents');
       await showTab(page, 'timeline', '.timeline .mark.event');
       await page.locator('.timeline .mark.event').first().click();
       await page.locator('[data-testid=record]').waitFor();
-      problems.push(...(await axeProblems(page, 'event record')));
-      assert.deepEqual(problems, [], `axe found ${problems.length} serious or critical problems:\n  ${problems.join('\n  ')}`);
+      await axe.check(page, 'event record');
+      axe.assertNone();
       session.assertClean();
       await session.close();
     });
@@ -76,11 +85,12 @@ test('axe: the filter drawer and a chart at phone size', async () => {
   await page.goto(`${env.server.origin}/?lang=zh&tab=charts&chart=money`);
   await waitForApp(page);
   await page.waitForSelector('.chart canvas[data-hits]');
-  const problems = await axeProblems(page, 'phone chart');
+  const axe = axeReport();
+  await axe.check(page, 'phone chart');
   await page.click('.filters-toggle');
   await page.locator('#filters').waitFor();
-  problems.push(...(await axeProblems(page, 'phone filter drawer')));
-  assert.deepEqual(problems, [], `axe found ${problems.length} serious or critical problems:\n  ${problems.join('\n  ')}`);
+  await axe.check(page, 'phone filter drawer');
+  axe.assertNone();
   session.assertClean();
   await session.close();
 });
@@ -205,6 +215,29 @@ test('keyboard only: filters, tabs, a timeline record, a chart pick and a table 
   await waitForParam(page, 'rec', null);
   await page.waitForFunction((rec) => document.activeElement?.dataset.record === rec, row, { timeout: 5000 })
     .catch(async () => assert.fail(`focus did not return to the row ${row}: ${await focused(page)}`));
+  session.assertClean();
+  await session.close();
+});
+
+test('keyboard only at phone size: the filter drawer takes focus, and Escape closes it and gives focus back', async () => {
+  const session = await openPage(env.browser, { viewport: MOBILE });
+  const { page } = session;
+  await page.goto(`${env.server.origin}/?lang=en`);
+  await waitForApp(page);
+  await tabTo(page, '.filters-toggle');
+  await assertFocusVisible(page, 'the filters button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.closest('#filters'), null, { timeout: 5000 })
+    .catch(async () => assert.fail(`focus did not move into the opened drawer: ${await focused(page)}`));
+  assert.ok(await page.isVisible('#filters'));
+  await tabTo(page, 'input[name=category][value=assistance_welfare]');
+  await page.keyboard.press('Space');
+  await waitForParam(page, 'c', 'assistance_welfare');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.matches('.filters-toggle'), null, { timeout: 5000 })
+    .catch(async () => assert.fail(`focus did not return to the filters button: ${await focused(page)}`));
+  assert.ok(!(await page.isVisible('#filters')), 'Escape closes the drawer');
+  assert.equal(await page.getAttribute('.filters-toggle', 'aria-expanded'), 'false');
   session.assertClean();
   await session.close();
 });
