@@ -2,13 +2,12 @@
 //! types), and how it is drawn, once, for any plotters backend: the canvas in the app, SVG in
 //! tests and downloads.
 
-use crate::explore::{period_label, Index, Selection};
+use crate::explore::{period_label, Index, RecordRef, Selection};
 use crate::format::{axis_label, unit_name};
 use crate::i18n::{self, Lang};
 use crate::model::{Aggregation, Dataset, Qualifier, Unit};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use std::collections::BTreeMap;
 
 /// Colours a colour-blind reader can tell apart (Okabe–Ito, then Paul Tol's muted scheme).
 pub const PALETTE: [(u8, u8, u8); 14] = [
@@ -166,14 +165,26 @@ fn sources<'a>(data: &Dataset, docs: impl IntoIterator<Item = &'a str>, lang: La
 
 /// The indicators of the selected facts, best covered first (most regions, then most facts).
 pub fn indicators_by_coverage(data: &Dataset, selection: &Selection) -> Vec<String> {
-    let mut coverage: BTreeMap<&str, (std::collections::BTreeSet<&str>, usize)> = BTreeMap::new();
+    let indicator_at: std::collections::HashMap<&str, usize> = data.indicators.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+    let region_at: std::collections::HashMap<&str, usize> = data.regions.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    // per indicator position: facts, and which region positions have one
+    let mut facts = vec![0usize; data.indicators.len()];
+    let mut regions: Vec<Vec<bool>> = vec![Vec::new(); data.indicators.len()];
     for &i in &selection.facts {
         let fact = &data.facts[i];
-        let entry = coverage.entry(&fact.indicator).or_default();
-        entry.0.insert(&fact.region);
-        entry.1 += 1;
+        let (Some(&indicator), Some(&region)) = (indicator_at.get(fact.indicator.as_str()), region_at.get(fact.region.as_str())) else { continue };
+        facts[indicator] += 1;
+        let covered = &mut regions[indicator];
+        covered.resize(data.regions.len(), false);
+        covered[region] = true;
     }
-    let mut ranked: Vec<(&str, usize, usize)> = coverage.into_iter().map(|(id, (regions, n))| (id, regions.len(), n)).collect();
+    let mut ranked: Vec<(&str, usize, usize)> = data
+        .indicators
+        .iter()
+        .zip(facts.iter().zip(&regions))
+        .filter(|(_, (n, _))| **n > 0)
+        .map(|(indicator, (n, covered))| (indicator.id.as_str(), covered.iter().filter(|c| **c).count(), *n))
+        .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
     ranked.into_iter().map(|(id, _, _)| id.to_owned()).collect()
 }
@@ -260,50 +271,49 @@ pub fn indicator_over_time(data: &Dataset, selection: &Selection, indicator: &st
     })
 }
 
-/// Stacks per city and category, from `value` of each selected record (None skips it).
+/// Stacks per city and category, summing `value` of each selected record; records are placed
+/// by position, so large selections add up without string lookups.
 fn per_city_and_category<'a>(
     data: &'a Dataset,
     index: &Index,
-    records: impl Iterator<Item = (&'a str, &'a str, &'a str, f64)>,
+    records: impl Iterator<Item = (RecordRef, &'a str, f64)>,
     lang: Lang,
     unit: Unit,
     title: String,
     caveat: Option<String>,
     label: impl Fn(f64) -> String,
 ) -> Option<BarChart> {
-    let mut table: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
+    // per region position, the sum per category position (None: no record in that city)
+    let mut table: Vec<Option<Vec<f64>>> = vec![None; data.regions.len()];
     let mut docs = std::collections::BTreeSet::new();
-    let series_of: std::collections::HashMap<&str, usize> = data.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
-    for (region, category, doc, value) in records {
-        let Some(&series) = series_of.get(category) else { continue };
-        let city = index.city_of(region);
-        match table.get_mut(city) {
-            Some(row) => *row.entry(series).or_default() += value,
-            None => {
-                table.insert(city.to_owned(), BTreeMap::from([(series, value)]));
+    let mut last_doc = None;
+    for (record, doc, value) in records {
+        let (Some(city), Some(series)) = index.city_and_category_positions(record) else { continue };
+        let Some(row) = table.get_mut(city) else { continue };
+        let sums = row.get_or_insert_with(|| vec![0.0; data.categories.len()]);
+        if let Some(sum) = sums.get_mut(series) {
+            *sum += value;
+            // records come report by report: most share the previous one's
+            if last_doc != Some(doc) {
+                docs.insert(doc);
+                last_doc = Some(doc);
             }
         }
-        docs.insert(doc);
     }
-    if table.is_empty() {
-        return None;
-    }
-    let order: Vec<String> = crate::explore::regions_in_tree_order(data).into_iter().map(|(_, r)| r.id.clone()).collect();
-    let mut bars: Vec<Bar> = table
+    let position: std::collections::HashMap<&str, usize> = data.regions.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let bars: Vec<Bar> = crate::explore::regions_in_tree_order(data)
         .into_iter()
-        .map(|(city, segments)| {
-            let segments: Vec<Segment> = segments.into_iter().map(|(series, value)| Segment { series, value }).collect();
+        .filter_map(|(_, region)| {
+            let sums = table.get(*position.get(region.id.as_str())?)?.as_ref()?;
+            let segments: Vec<Segment> =
+                sums.iter().enumerate().filter(|(_, v)| **v != 0.0).map(|(series, &value)| Segment { series, value }).collect();
             let total: f64 = segments.iter().map(|s| s.value).sum();
-            Bar {
-                label: data.region(&city).map_or(city.clone(), |r| r.name(lang).to_owned()),
-                region: city,
-                segments,
-                value_label: label(total),
-                fact: None,
-            }
+            Some(Bar { label: region.name(lang).to_owned(), region: region.id.clone(), segments, value_label: label(total), fact: None })
         })
         .collect();
-    bars.sort_by_key(|b| order.iter().position(|r| *r == b.region).unwrap_or(usize::MAX));
+    if bars.is_empty() {
+        return None;
+    }
     Some(BarChart {
         title,
         unit,
@@ -316,8 +326,8 @@ fn per_city_and_category<'a>(
 
 /// Chart 3: how many facts and events each city has per category.
 pub fn category_profile(data: &Dataset, index: &Index, selection: &Selection, lang: Lang) -> Option<BarChart> {
-    let facts = selection.facts.iter().map(|&i| &data.facts[i]).map(|f| (f.region.as_str(), f.category.as_str(), f.doc.as_str(), 1.0));
-    let events = selection.events.iter().map(|&i| &data.events[i]).map(|e| (e.region.as_str(), e.category.as_str(), e.doc.as_str(), 1.0));
+    let facts = selection.facts.iter().map(|&i| (RecordRef::Fact(i), data.facts[i].doc.as_str(), 1.0));
+    let events = selection.events.iter().map(|&i| (RecordRef::Event(i), data.events[i].doc.as_str(), 1.0));
     let title = i18n::Text { zh: "各地区按类别的数据与事件数", en: "Figures and events per category, by region" }.get(lang).to_owned();
     let records = i18n::Text { zh: "条记录", en: "records" }.get(lang);
     per_city_and_category(data, index, facts.chain(events), lang, Unit::Items, title, None, |n| format!("{n} {records}"))
@@ -328,9 +338,8 @@ pub fn money_by_category(data: &Dataset, index: &Index, selection: &Selection, l
     let money = selection
         .facts
         .iter()
-        .map(|&i| &data.facts[i])
-        .filter(|f| f.unit == Unit::Cny)
-        .map(|f| (f.region.as_str(), f.category.as_str(), f.doc.as_str(), f.value));
+        .filter(|&&i| data.facts[i].unit == Unit::Cny)
+        .map(|&i| (RecordRef::Fact(i), data.facts[i].doc.as_str(), data.facts[i].value));
     let title = i18n::Text { zh: "各地区按类别的资金数额（元）", en: "Money by category and region (CNY)" }.get(lang).to_owned();
     per_city_and_category(data, index, money, lang, Unit::Cny, title, Some(SUMMED.get(lang).to_owned()), |v| {
         value_label(v, Unit::Cny, Qualifier::Exact, lang)

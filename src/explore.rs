@@ -73,8 +73,9 @@ pub struct Index {
     city_positions: Vec<usize>,
     fact_keys: Vec<PositionKeys>,
     event_keys: Vec<PositionKeys>,
-    fact_text: Vec<SearchText>,
-    event_text: Vec<SearchText>,
+    /// Each fact's and event's searchable text, made on the first search (or when the app
+    /// warms it up after the first view): the first view does not need it.
+    search: std::sync::OnceLock<SearchTexts>,
     /// Earliest and latest year any record covers.
     pub year_span: (i32, i32),
 }
@@ -93,6 +94,51 @@ const UNKNOWN: usize = usize::MAX;
 
 /// A record's searchable text: Chinese as written, everything else lower-cased.
 struct SearchText(String);
+
+struct SearchTexts {
+    facts: Vec<SearchText>,
+    events: Vec<SearchText>,
+}
+
+impl SearchTexts {
+    fn new(data: &Dataset) -> Self {
+        // looked up once per id, not once per record
+        let region_words: HashMap<&str, String> =
+            data.regions.iter().map(|r| (r.id.as_str(), format!("{} {} {}", r.zh, r.en, r.pinyin))).collect();
+        let indicator_words: HashMap<&str, String> =
+            data.indicators.iter().map(|i| (i.id.as_str(), format!("{} {}", i.zh, i.en))).collect();
+        let words = |map: &HashMap<&str, String>, id: &str| map.get(id).cloned().unwrap_or_default();
+        let facts = data
+            .facts
+            .iter()
+            .map(|f| {
+                SearchText::new(&[
+                    &words(&indicator_words, &f.indicator),
+                    &f.raw,
+                    f.note_zh.as_deref().unwrap_or_default(),
+                    f.note_en.as_deref().unwrap_or_default(),
+                    &words(&region_words, &f.region),
+                ])
+            })
+            .collect();
+        let events = data
+            .events
+            .iter()
+            .map(|e| {
+                let names: Vec<String> = e.people.iter().chain(&e.organisations).map(|n| format!("{} {}", n.zh, n.en)).collect();
+                SearchText::new(&[
+                    &e.title_zh,
+                    &e.title_en,
+                    &names.join(" "),
+                    e.note_zh.as_deref().unwrap_or_default(),
+                    e.note_en.as_deref().unwrap_or_default(),
+                    &words(&region_words, &e.region),
+                ])
+            })
+            .collect();
+        SearchTexts { facts, events }
+    }
+}
 
 fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     ids.enumerate().map(|(position, id)| (id, position)).collect()
@@ -144,40 +190,6 @@ impl Index {
         };
         let fact_positions = data.facts.iter().map(|f| keys_of(fact_keys(f))).collect();
         let event_positions = data.events.iter().map(|e| keys_of(event_keys(e))).collect();
-        // looked up once per id, not once per record
-        let region_words: HashMap<&str, String> =
-            data.regions.iter().map(|r| (r.id.as_str(), format!("{} {} {}", r.zh, r.en, r.pinyin))).collect();
-        let indicator_words: HashMap<&str, String> =
-            data.indicators.iter().map(|i| (i.id.as_str(), format!("{} {}", i.zh, i.en))).collect();
-        let words = |map: &HashMap<&str, String>, id: &str| map.get(id).cloned().unwrap_or_default();
-        let fact_text = data
-            .facts
-            .iter()
-            .map(|f| {
-                SearchText::new(&[
-                    &words(&indicator_words, &f.indicator),
-                    &f.raw,
-                    f.note_zh.as_deref().unwrap_or_default(),
-                    f.note_en.as_deref().unwrap_or_default(),
-                    &words(&region_words, &f.region),
-                ])
-            })
-            .collect();
-        let event_text = data
-            .events
-            .iter()
-            .map(|e| {
-                let names: Vec<String> = e.people.iter().chain(&e.organisations).map(|n| format!("{} {}", n.zh, n.en)).collect();
-                SearchText::new(&[
-                    &e.title_zh,
-                    &e.title_en,
-                    &names.join(" "),
-                    e.note_zh.as_deref().unwrap_or_default(),
-                    e.note_en.as_deref().unwrap_or_default(),
-                    &words(&region_words, &e.region),
-                ])
-            })
-            .collect();
         let years = data.facts.iter().map(|f| fact_keys(f).years).chain(data.events.iter().map(|e| event_keys(e).years));
         let year_span = years.fold(None, |span: Option<(i32, i32)>, (a, b)| {
             Some(span.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))))
@@ -189,10 +201,18 @@ impl Index {
             city_positions,
             fact_keys: fact_positions,
             event_keys: event_positions,
-            fact_text,
-            event_text,
+            search: std::sync::OnceLock::new(),
             year_span: year_span.unwrap_or((2014, 2024)),
         }
+    }
+
+    /// Makes the search text now, so that the first search does not wait for it.
+    pub fn prepare_search(&self, data: &Dataset) {
+        self.search_texts(data);
+    }
+
+    fn search_texts(&self, data: &Dataset) -> &SearchTexts {
+        self.search.get_or_init(|| SearchTexts::new(data))
     }
 
     /// The region and its ancestors, nearest first.
@@ -289,19 +309,24 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
         doc_counts: HashMap::new(),
         year_span: None,
     };
+    let texts = (!terms.is_empty()).then(|| index.search_texts(data));
+    let text_of = |record: RecordRef| match (texts, record) {
+        (Some(t), RecordRef::Fact(i)) => t.facts.get(i),
+        (Some(t), RecordRef::Event(i)) => t.events.get(i),
+        (None, _) => None,
+    };
     let records = index
         .fact_keys
         .iter()
-        .zip(&index.fact_text)
         .enumerate()
-        .map(|(i, (keys, text))| (RecordRef::Fact(i), keys, text))
-        .chain(index.event_keys.iter().zip(&index.event_text).enumerate().map(|(i, (keys, text))| (RecordRef::Event(i), keys, text)));
-    for (record, keys, text) in records {
+        .map(|(i, keys)| (RecordRef::Fact(i), keys))
+        .chain(index.event_keys.iter().enumerate().map(|(i, keys)| (RecordRef::Event(i), keys)));
+    for (record, keys) in records {
         let region = pass(&region_allowed, keys.region, filter.regions.is_empty());
         let category = pass(&category_allowed, keys.category, filter.categories.is_empty());
         let doc = pass(&doc_allowed, keys.doc, filter.docs.is_empty());
         let years = filter.years.is_none_or(|(from, to)| keys.years.0 <= to && keys.years.1 >= from);
-        if !years || !(terms.is_empty() || text.contains_all(&terms)) {
+        if !years || !(terms.is_empty() || text_of(record).is_some_and(|text| text.contains_all(&terms))) {
             continue;
         }
         if region && category && doc {

@@ -59,9 +59,25 @@ export function policyFor(html) {
   return Object.entries(policy).map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
+/**
+ * `html` with the placeholders of `trunk serve`'s reload script filled in. Trunk fills them in
+ * while serving, which would change the script after it was hashed; here they get the values
+ * Trunk uses by default (the page's own host, the path of the public URL), so the served text
+ * is the hashed text. A custom --ws-base is not known to hooks and is not followed.
+ */
+export function settleReloadScript(html, publicUrl = '/') {
+  let base = /^[a-z][a-z0-9+.-]*:/i.test(publicUrl) ? new URL(publicUrl).pathname : publicUrl.replace(/^\.(?=\/|$)/, '');
+  if (!base.startsWith('/')) base = `/${base}`;
+  if (!base.endsWith('/')) base = `${base}/`;
+  return html
+    .replaceAll("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
+    .replaceAll('`{{__TRUNK_ADDRESS__}}`', 'window.location.host')
+    .replaceAll('{{__TRUNK_WS_BASE__}}', JSON.stringify(base).slice(1, -1));
+}
+
 /** `html` with its policy in a <meta> ahead of every script, link and style; a previous one is replaced. */
-export function withPolicy(html) {
-  const stripped = html.replace(/\n?[ \t]*<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>/gi, '');
+export function withPolicy(html, { publicUrl = '/' } = {}) {
+  const stripped = settleReloadScript(html, publicUrl).replace(/\n?[ \t]*<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>/gi, '');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(stripped)}">`;
   const charset = /<meta\s+charset=[^>]*>/i.exec(stripped);
   const head = /<head\b[^>]*>/i.exec(stripped);
@@ -77,7 +93,7 @@ function main() {
   const file = process.argv[2] ?? (process.env.TRUNK_STAGING_DIR && join(process.env.TRUNK_STAGING_DIR, 'index.html'));
   if (!file) throw new Error('usage: node tools/csp.mjs [index.html]  (or run as a Trunk hook, which sets TRUNK_STAGING_DIR)');
   const html = readFileSync(file, 'utf8');
-  writeFileSync(file, withPolicy(html));
+  writeFileSync(file, withPolicy(html, { publicUrl: process.env.TRUNK_PUBLIC_URL ?? '/' }));
   console.log(`Content-Security-Policy written to ${file}`);
 }
 

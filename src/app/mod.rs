@@ -162,6 +162,16 @@ pub fn App() -> impl IntoView {
     source::accept_dropped_files(context);
     let lang = context.lang();
     Effect::new(move |_| url::set_document_lang(lang.get()));
+    // the search text is not needed for the first view: made just after it, before anyone types
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                index.with_untracked(|index| context.data.with_untracked(|data| index.prepare_search(data)));
+                perf::mark(perf::SEARCH_READY);
+            },
+            std::time::Duration::from_millis(20),
+        )
+    });
 
     if embed {
         return view! {

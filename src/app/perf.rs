@@ -9,6 +9,8 @@ pub const INDEX_START: &str = "ue:index-start";
 pub const INDEX: &str = "ue:index";
 /// Navigation to the first painted frame that shows the data.
 pub const FIRST_VIEW: &str = "ue:first-view";
+/// The search text is made (just after the first view): the end of the start's work.
+pub const SEARCH_READY: &str = "ue:search-ready";
 
 pub fn mark(name: &str) {
     if let Some(performance) = window().performance() {

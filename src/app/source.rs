@@ -131,6 +131,14 @@ async fn read_file(file: &web_sys::File) -> Result<Dataset, LoadError> {
     open_dataset(&js_sys::Uint8Array::new(&buffer).to_vec()).map_err(LoadError::Open)
 }
 
+/// The address of the dataset on screen, if it came from one.
+fn shown_address(app: AppContext) -> Option<String> {
+    app.origin.with_untracked(|o| match o {
+        Origin::Address(a) => Some(a.clone()),
+        _ => None,
+    })
+}
+
 /// A fresh view of another dataset: its ids differ, so filters, zoom and record start over;
 /// the tab, language and embedding stay.
 fn fresh_view(current: &ViewState, data: Option<String>) -> ViewState {
@@ -157,10 +165,7 @@ pub fn open_address(app: AppContext, address: String, link_query: Option<String>
             Err(error) => {
                 app.loading.set(Loading::Failed { source: address, error });
                 // the link goes back to naming the data still on screen
-                let shown = app.origin.with_untracked(|o| match o {
-                    Origin::Address(a) => Some(a.clone()),
-                    _ => None,
-                });
+                let shown = shown_address(app);
                 app.change(HistoryMode::Replace, |v| v.data = shown);
             }
         }
@@ -196,10 +201,7 @@ fn use_built_in(app: AppContext) {
 pub fn follow_data_parameter(app: AppContext) {
     Effect::new(move |_| {
         let wanted = app.view.with(|v| v.data.clone());
-        let shown = app.origin.with_untracked(|o| match o {
-            Origin::Address(a) => Some(a.clone()),
-            _ => None,
-        });
+        let shown = shown_address(app);
         let busy = app.loading.with_untracked(|l| matches!(l, Loading::Busy(_)));
         match wanted {
             Some(address) if shown.as_ref() != Some(&address) && !busy => open_address(app, address, Some(super::url::current_query())),

@@ -63,6 +63,13 @@ pub fn TableView() -> impl IntoView {
             })
             .collect_view()
     };
+    let open_row = move |target: Option<web_sys::EventTarget>| {
+        use wasm_bindgen::JsCast;
+        let row = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("tr[data-record]").ok().flatten());
+        if let Some(id) = row.and_then(|r| r.get_attribute("data-record")) {
+            app.change(HistoryMode::Push, |v| v.record = Some(id));
+        }
+    };
     let body = move || {
         let data = app.data.get();
         let lang = lang.get();
@@ -72,16 +79,14 @@ pub fn TableView() -> impl IntoView {
             .map(|i| {
                 let fact = &data.facts[i];
                 let id = fact.id.clone();
+                // rows have no handlers of their own: the table body listens for all of them
                 let indicator = data.indicator(&fact.indicator).map_or(fact.indicator.clone(), |x| x.name(lang).to_owned());
                 let region = data.region(&fact.region).map_or(fact.region.clone(), |r| r.name(lang).to_owned());
                 let doc = data.document(&fact.doc).map_or(fact.doc.clone(), |d| {
                     format!("{} · {} {}", document_label(&data, d, lang), i18n::LINE.get(lang), fact.line)
                 });
-                let open = move || app.change(HistoryMode::Push, |v| v.record = Some(id.clone()));
-                let open_by_key = open.clone();
                 view! {
-                    <tr data-record=fact.id.clone() data-value=fact.value.to_string() tabindex="0" on:click=move |_| open()
-                        on:keydown=move |ev| if ev.key() == "Enter" { open_by_key() }>
+                    <tr data-record=id data-value=fact.value.to_string() tabindex="0">
                         <td>{indicator}</td>
                         <td class="num">{fact_value(fact, lang)}</td>
                         <td lang="zh-CN">{fact.raw.clone()}</td>
@@ -108,7 +113,8 @@ pub fn TableView() -> impl IntoView {
                 <div class="table-wrap">
                     <table class="facts" data-testid="facts-table">
                         <thead><tr>{header}</tr></thead>
-                        <tbody>{body}</tbody>
+                        <tbody on:click=move |ev| open_row(ev.target())
+                            on:keydown=move |ev| if ev.key() == "Enter" { open_row(ev.target()) }>{body}</tbody>
                     </table>
                 </div>
                 {move || (rows.with(Vec::len) > shown.get()).then(|| view! {

@@ -49,24 +49,24 @@ pub fn TabBar() -> impl IntoView {
         // would hide the landmark from assistive technology
         <nav class="tabs" aria-label=move || i18n::VIEWS.get(lang.get())>
             <div class="tab-list" role="tablist" aria-label=move || i18n::VIEWS.get(lang.get()) on:keydown=on_keydown>
-            {Tab::ALL.into_iter().map(|tab| {
-                let selected = move || app.view.with(|v| v.tab == tab);
-                view! {
-                    <button
-                        type="button"
-                        role="tab"
-                        id=format!("tab-{}", tab.code())
-                        data-tab=tab.code()
-                        aria-controls="main"
-                        aria-selected=move || selected().to_string()
-                        tabindex=move || if selected() { "0" } else { "-1" }
-                        class:active=selected
-                        on:click=move |_| app.change(HistoryMode::Push, |v| v.tab = tab)
-                    >
-                        {move || label(tab).get(lang.get())}
-                    </button>
-                }
-            }).collect_view()}
+                {Tab::ALL.into_iter().map(|tab| {
+                    let selected = move || app.view.with(|v| v.tab == tab);
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            id=format!("tab-{}", tab.code())
+                            data-tab=tab.code()
+                            aria-controls="main"
+                            aria-selected=move || selected().to_string()
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            class:active=selected
+                            on:click=move |_| app.change(HistoryMode::Push, |v| v.tab = tab)
+                        >
+                            {move || label(tab).get(lang.get())}
+                        </button>
+                    }
+                }).collect_view()}
             </div>
         </nav>
     }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam } from './harness.mjs';
+import { useServerAndBrowser, serve, openPage, waitForApp, waitForParam } from './harness.mjs';
 import { withPolicy, policyFor } from '../../tools/csp.mjs';
 
 const env = useServerAndBrowser([
@@ -78,6 +78,12 @@ test('tools/csp.mjs hashes inline scripts and styles, is idempotent, and refuses
     assert.throws(() => policyFor(`<html><head></head><body>${bad}</body></html>`), why, bad);
   }
   assert.doesNotThrow(() => policyFor('<html><head><meta name="description" content="reports on=the work style=x"></head><body><p>onclick=1</p></body></html>'));
+
+  // `trunk serve` would fill these in after hashing; they are filled in first, as Trunk would
+  const reload = "<html><head><meta charset=utf-8></head><body><script>const address = '{{__TRUNK_ADDRESS__}}'; const base = '{{__TRUNK_WS_BASE__}}';</script></body></html>";
+  const served = withPolicy(reload, { publicUrl: '/union-explorer/' });
+  assert.doesNotMatch(served, /\{\{__TRUNK/, served);
+  assert.ok(served.includes(sha256("const address = window.location.host; const base = '/union-explorer/';")), served);
 });
 
 test('the built index.html carries a strict policy ahead of every script and style', async () => {
@@ -127,6 +133,21 @@ test('records open, switch and close under the policy', async () => {
   await waitForParam(page, 'rec', null);
   await assertNoViolations(session, 'record');
   await session.close();
+});
+
+test('datasets may come from another origin: connect-src lets the request out', async () => {
+  const other = await serve([{ prefix: '/', dir: 'dist' }]);
+  const session = await watchedPage();
+  const { page } = session;
+  await page.goto(`${env.server.origin}/?lang=en`);
+  await waitForApp(page);
+  // no-cors: the policy decides whether the request goes out; what the other server allows
+  // (CORS) is the app's concern, not the policy's
+  const outcome = await page.evaluate((url) => fetch(url, { mode: 'no-cors' }).then((r) => r.type, (e) => `failed: ${e.message}`), `${other.origin}/index.html`);
+  assert.equal(outcome, 'opaque', 'the request to another origin went out');
+  await assertNoViolations(session, 'fetch from another origin');
+  await session.close();
+  await other.close();
 });
 
 test('an injected inline script does not run and is reported', async () => {
