@@ -5,9 +5,10 @@
 use super::active_filters::NoMatch;
 use super::{use_app, HistoryMode};
 use super::downloads::{save, save_url};
+use super::backend::ChartBackend;
 use crate::charts::{
-    bars_svg, category_profile, draw_bars, draw_time, indicator_by_region, indicator_over_time, indicators_by_coverage,
-    money_by_category, source_line, time_svg, BarChart, Frame, Hit, Theme, TimeChart,
+    category_profile, draw_bars, draw_time, indicator_by_region, indicator_over_time, indicators_by_coverage, money_by_category,
+    source_line, BarChart, Frame, Hit, Theme, TimeChart,
 };
 use crate::export::file_stem;
 use crate::i18n;
@@ -72,14 +73,26 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &Drawn, size: (u32, u32), r
     let style = web_sys::HtmlElement::style(canvas);
     style.set_property("width", &format!("{width}px")).map_err(|e| format!("{e:?}"))?;
     style.set_property("height", &format!("{height}px")).map_err(|e| format!("{e:?}"))?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    let canvas = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    draw(ChartBackend::Canvas(canvas), chart, theme, ratio, lang)
+}
+
+/// Draws `chart` with its title, source line and caveat; returns where the bars are.
+fn draw(backend: ChartBackend<'_>, chart: &Drawn, theme: Theme, scale: f64, lang: i18n::Lang) -> Result<Vec<Hit>, String> {
     let root = backend.into_drawing_area();
-    let frame = Frame { title: chart.title(), source: source_line(chart.sources(), lang), caveat: chart.caveat(), theme, scale: ratio };
+    let frame = Frame { title: chart.title(), source: source_line(chart.sources(), lang), caveat: chart.caveat(), theme, scale };
     let drawn = match chart {
         Drawn::Bars(c) => draw_bars(&root, c, &frame, lang),
         Drawn::Time(c) => draw_time(&root, c, &frame, lang),
     };
     drawn.and_then(|h| root.present().map(|()| h)).map_err(|e| e.to_string())
+}
+
+/// The chart as an SVG document of `size`, light, as for print.
+fn svg_document(chart: &Drawn, size: (u32, u32), lang: i18n::Lang) -> Result<String, String> {
+    let mut svg = String::new();
+    draw(ChartBackend::Svg(SVGBackend::with_string(&mut svg, size)), chart, Theme::LIGHT, 1.0, lang)?;
+    Ok(svg)
 }
 
 /// The chart drawn at twice `size` on a canvas of its own, as a PNG data URL.
@@ -159,11 +172,7 @@ pub fn ChartsView() -> impl IntoView {
         let size = (width as u32, chart_height(&chart));
         let stem = format!("{}_{}", app.view.with_untracked(|v| file_stem(&v.filter)), kind.get_untracked().code());
         let result = if format == "svg" {
-            let svg = match &chart {
-                Drawn::Bars(c) => bars_svg(c, lang, size),
-                Drawn::Time(c) => time_svg(c, lang, size),
-            };
-            svg.map_err(|e| wasm_bindgen::JsValue::from_str(&e)).and_then(|svg| save(&format!("{stem}.svg"), "image/svg+xml", &svg))
+            svg_document(&chart, size, lang).map_err(|e| wasm_bindgen::JsValue::from_str(&e)).and_then(|svg| save(&format!("{stem}.svg"), "image/svg+xml", &svg))
         } else {
             png_data_url(&chart, size, lang).and_then(|url| save_url(&format!("{stem}.png"), &url))
         };

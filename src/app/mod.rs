@@ -2,6 +2,7 @@
 //! lives in the native-tested core (`state`, `i18n`, `model`).
 
 mod active_filters;
+mod backend;
 mod charts;
 mod documents;
 mod downloads;
