@@ -55,6 +55,14 @@ fn kind_label(kind: ChartKind) -> i18n::Text {
     }
 }
 
+/// What the charts view shows: the empty state, a note that no chart fits, or the chart.
+#[derive(Clone, Copy, PartialEq)]
+enum Shown {
+    NoMatch,
+    NoChart,
+    Chart,
+}
+
 /// Height of a chart in CSS pixels: bar charts grow with their bars.
 fn chart_height(chart: &Drawn) -> u32 {
     let rows = match chart {
@@ -293,14 +301,25 @@ pub fn ChartsView() -> impl IntoView {
             {chart.caveat().map(|c| view! { <p class="chart-caveat">{c.to_owned()}</p> })}
         })
     };
+    // only a change between "nothing", "no chart" and "a chart" rebuilds the figure: picking a
+    // bar in the data table redraws it and keeps keyboard focus where it was
+    let shown = Memo::new(move |_| {
+        if app.selection.with(|s| s.is_empty()) {
+            Shown::NoMatch
+        } else if drawn.with(Option::is_none) {
+            Shown::NoChart
+        } else {
+            Shown::Chart
+        }
+    });
     view! {
         <div class="chart-controls">
             <div class="segmented" role="group" aria-label=move || i18n::CHART_KIND.get(lang.get())>{kind_buttons}</div>
             {indicator_picker}
         </div>
-        {move || if app.selection.with(|s| s.is_empty()) {
+        {move || if shown.get() == Shown::NoMatch {
             view! { <NoMatch/> }.into_any()
-        } else if drawn.with(Option::is_none) {
+        } else if shown.get() == Shown::NoChart {
             view! { <p class="empty-state">{i18n::NO_CHART.get(lang.get())}</p> }.into_any()
         } else {
             view! {

@@ -198,7 +198,9 @@ pub fn App() -> impl IntoView {
             <filters::FilterPanel/>
             <main id="main" class="view">
                 <active_filters::ActiveFilters/>
-                <CurrentView/>
+                <div role="tabpanel" id="view-panel" aria-labelledby=move || format!("tab-{}", view.with(|v| v.tab).code())>
+                    <CurrentView/>
+                </div>
             </main>
         </div>
         <record::RecordView/>

@@ -57,7 +57,7 @@ pub fn TabBar() -> impl IntoView {
                             role="tab"
                             id=format!("tab-{}", tab.code())
                             data-tab=tab.code()
-                            aria-controls="main"
+                            aria-controls="view-panel"
                             aria-selected=move || selected().to_string()
                             tabindex=move || if selected() { "0" } else { "-1" }
                             class:active=selected

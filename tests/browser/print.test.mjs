@@ -11,10 +11,10 @@ const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 test('print shows the view, its filters and sources, without controls', async () => {
   const session = await openPage(env.browser, { locale: 'en-US' });
   const { page } = session;
-  await page.emulateMedia({ media: 'print' });
   await page.goto(`${env.server.origin}/?lang=en&tab=charts&chart=profile&r=quanzhou`);
   await waitForApp(page);
   await page.waitForSelector('.chart canvas[data-hits]');
+  await page.emulateMedia({ media: 'print' });
   for (const control of ['nav.tabs', '.filters', '.lang-switch', '.chart-controls', '.downloads']) {
     const shown = await page.locator(control).evaluateAll((els) => els.some((el) => el.offsetParent !== null));
     assert.equal(shown, false, `${control} is hidden in print`);
