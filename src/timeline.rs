@@ -48,6 +48,11 @@ pub struct Lane {
 /// Rows a lane may grow to before further marks are gathered into per-year clusters.
 pub const MAX_ROWS: usize = 10;
 
+/// Marks the whole timeline draws at most, as long as each lane keeps `MIN_ROWS` rows: beyond
+/// it, lanes get fewer rows and more of their records are gathered per year.
+pub const MAX_MARKS: usize = 400;
+pub const MIN_ROWS: usize = 3;
+
 /// Lays out the selected events, and the selected facts that cover more than one year, within
 /// the years `range` (inclusive). Lanes hold a record's city (counties fold into their city;
 /// province-wide records have their own lane), or its category.
@@ -76,8 +81,8 @@ pub fn layout(data: &Dataset, index: &Index, selection: &Selection, lanes: Lanes
         let position = if lanes == Lanes::Region { city } else { category };
         position.and_then(|p| lane_at_position.get(p).copied().flatten())
     };
-    let mut items: Vec<Vec<(RecordRef, f64, f64, Shape)>> = vec![Vec::new(); order.len()];
-    let mut add = |lane: Option<usize>, item: (RecordRef, f64, f64, Shape)| {
+    let mut items: Vec<Vec<Item>> = vec![Vec::new(); order.len()];
+    let mut add = |lane: Option<usize>, item: Item| {
         if let Some(lane) = lane.filter(|_| item.2 > from && item.1 < to) {
             items[lane].push(item);
         }
@@ -102,39 +107,53 @@ pub fn layout(data: &Dataset, index: &Index, selection: &Selection, lanes: Lanes
         }
     }
 
-    let mut result: Vec<Lane> = Vec::new();
-    for (key, mut lane_items) in order.into_iter().zip(items) {
-        if lane_items.is_empty() {
-            continue;
-        }
+    let mut lanes_with_items: Vec<(&str, Vec<Item>)> = order.into_iter().zip(items).filter(|(_, items)| !items.is_empty()).collect();
+    for (_, lane_items) in &mut lanes_with_items {
         lane_items.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.2.total_cmp(&a.2)));
-        let mut row_ends: Vec<f64> = Vec::new();
-        let mut lane = Lane { key: key.to_owned(), marks: Vec::new(), clusters: Vec::new(), rows: 0 };
-        for (record, start, end, shape) in lane_items {
-            let visible_start = start.max(from);
-            let visible_end = end.min(to).max(visible_start + min_width);
-            match row_ends.iter().position(|&row_end| row_end <= visible_start) {
-                Some(row) => {
-                    row_ends[row] = visible_end + min_width * 0.25;
-                    lane.marks.push(Mark { record, start: visible_start, end: visible_end, shape, row });
-                }
-                None if row_ends.len() < MAX_ROWS => {
-                    row_ends.push(visible_end + min_width * 0.25);
-                    lane.marks.push(Mark { record, start: visible_start, end: visible_end, shape, row: row_ends.len() - 1 });
-                }
-                None => {
-                    let year = visible_start.floor() as i32;
-                    match lane.clusters.iter_mut().find(|c| c.year == year) {
-                        Some(cluster) => cluster.records.push(record),
-                        None => lane.clusters.push(Cluster { year, records: vec![record], row: MAX_ROWS }),
-                    }
+    }
+    // fewer rows a lane while the whole would draw too many marks to stay quick
+    let mut max_rows = MAX_ROWS;
+    loop {
+        let result: Vec<Lane> = lanes_with_items.iter().map(|(key, items)| stack(key, items, max_rows, (from, to), min_width)).collect();
+        let marks: usize = result.iter().map(|lane| lane.marks.len()).sum();
+        if marks <= MAX_MARKS || max_rows <= MIN_ROWS {
+            return result;
+        }
+        max_rows = (max_rows / 2).max(MIN_ROWS);
+    }
+}
+
+/// A record placed on the timeline: which, from and to (fractional years), and how it looks.
+type Item = (RecordRef, f64, f64, Shape);
+
+/// Stacks one lane's items (sorted by start) in at most `max_rows` rows; what does not fit is
+/// gathered per year.
+fn stack(key: &str, items: &[Item], max_rows: usize, (from, to): (f64, f64), min_width: f64) -> Lane {
+    let mut row_ends: Vec<f64> = Vec::new();
+    let mut lane = Lane { key: key.to_owned(), marks: Vec::new(), clusters: Vec::new(), rows: 0 };
+    for &(record, start, end, shape) in items {
+        let visible_start = start.max(from);
+        let visible_end = end.min(to).max(visible_start + min_width);
+        match row_ends.iter().position(|&row_end| row_end <= visible_start) {
+            Some(row) => {
+                row_ends[row] = visible_end + min_width * 0.25;
+                lane.marks.push(Mark { record, start: visible_start, end: visible_end, shape, row });
+            }
+            None if row_ends.len() < max_rows => {
+                row_ends.push(visible_end + min_width * 0.25);
+                lane.marks.push(Mark { record, start: visible_start, end: visible_end, shape, row: row_ends.len() - 1 });
+            }
+            None => {
+                let year = visible_start.floor() as i32;
+                match lane.clusters.iter_mut().find(|c| c.year == year) {
+                    Some(cluster) => cluster.records.push(record),
+                    None => lane.clusters.push(Cluster { year, records: vec![record], row: max_rows }),
                 }
             }
         }
-        lane.rows = row_ends.len() + usize::from(!lane.clusters.is_empty());
-        result.push(lane);
     }
-    result
+    lane.rows = row_ends.len() + usize::from(!lane.clusters.is_empty());
+    lane
 }
 
 /// Zooms a year range in or out around its middle, staying within `bounds`.

@@ -198,3 +198,27 @@ fn downloads_hold_exactly_the_filtered_records() {
     let problems = union_explorer::validate::validate(&subset);
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+#[test]
+fn a_crowded_timeline_draws_a_bounded_number_of_marks_and_loses_no_record() {
+    use union_explorer::state::Lanes;
+    use union_explorer::timeline::{layout, MAX_MARKS};
+    let real = data();
+    let data = union_explorer::synth::synthesize(&real, 20, 7);
+    let index = Index::new(&data);
+    let all = select(&data, &index, &Filter::default());
+    let range = all.year_span.expect("records have years");
+    for lanes in [Lanes::Region, Lanes::Category] {
+        let laid = layout(&data, &index, &all, lanes, range);
+        let marks: usize = laid.iter().map(|l| l.marks.len()).sum();
+        assert!(marks <= MAX_MARKS, "{marks} marks");
+        let placed: usize = laid.iter().map(|l| l.marks.len() + l.clusters.iter().map(|c| c.records.len()).sum::<usize>()).sum();
+        let multi_year_facts = all.facts.iter().filter(|&&i| data.facts[i].period_start.year != data.facts[i].period_end.year).count();
+        assert_eq!(placed, all.events.len() + multi_year_facts, "every event and multi-year figure is a mark or in a group");
+    }
+    // the real data keeps its ten rows a lane
+    let index = Index::new(&real);
+    let all = select(&real, &index, &Filter::default());
+    let laid = layout(&real, &index, &all, Lanes::Region, all.year_span.expect("years"));
+    assert!(laid.iter().any(|l| l.rows > 5), "{:?}", laid.iter().map(|l| l.rows).collect::<Vec<_>>());
+}

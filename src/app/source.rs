@@ -216,8 +216,17 @@ pub fn follow_data_parameter(app: AppContext) {
 
 /// Drop a JSON file anywhere on the page to open it.
 pub fn accept_dropped_files(app: AppContext) {
-    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    // only drags that carry files: text dropped into the search box still lands there
+    let carries_files = |ev: &web_sys::DragEvent| ev.data_transfer().is_some_and(|t| t.types().includes(&"Files".into(), 0));
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        if !carries_files(&ev) {
+            return;
+        }
         ev.prevent_default();
         if let Some(file) = ev.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0)) {
             open_file(app, file);
