@@ -244,6 +244,13 @@ pub fn ChartsView() -> impl IntoView {
             <button type="button" class="link-button" on:click=move |_| {
                 let region = region.clone();
                 app.change(HistoryMode::Push, |v| v.filter.regions = std::iter::once(region).collect());
+                // the rows are redrawn for the new filter: keyboard focus goes to their table
+                request_animation_frame(|| {
+                    if let Some(table) = document().get_element_by_id("chart-data") {
+                        use wasm_bindgen::JsCast;
+                        let _ = table.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                });
             }>{label}</button>
         }
     };
@@ -293,7 +300,7 @@ pub fn ChartsView() -> impl IntoView {
             }
         };
         Some(view! {
-            <table class="chart-data" id="chart-data" data-testid="chart-data">
+            <table class="chart-data" id="chart-data" data-testid="chart-data" tabindex="-1">
                 <caption>{format!("{}: {}", i18n::CHART_DATA.get(lang), chart.title())}</caption>
                 {table}
             </table>

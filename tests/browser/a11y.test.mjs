@@ -191,6 +191,8 @@ test('keyboard only: filters, tabs, a timeline record, a chart pick and a table 
   const region = await page.evaluate(() => document.activeElement.closest('tr').dataset.region);
   await page.keyboard.press('Enter');
   await waitForParam(page, 'r', region);
+  await page.waitForFunction(() => document.activeElement?.id === 'chart-data', null, { timeout: 5000 })
+    .catch(async () => assert.fail(`focus did not move to the redrawn data table: ${await focused(page)}`));
 
   // the table sorts from its column headers
   await tabTo(page, 'nav.tabs [role=tab][aria-selected=true]', { back: true });
