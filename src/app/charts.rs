@@ -151,26 +151,31 @@ pub fn ChartsView() -> impl IntoView {
         resized.track();
         let (Some(canvas), Some(chart)) = (canvas.get(), drawn.get()) else { return };
         let lang = lang.get_untracked();
-        let ratio = window().device_pixel_ratio().max(1.0);
-        let width = canvas.parent_element().map_or(800, |p| p.client_width()).max(280);
-        let size = (width as u32, chart_height(&chart));
-        let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
-        match paint(&canvas, &chart, size, ratio, theme, lang) {
-            Ok(h) => {
-                // where each bar is, in CSS pixels: lets tests and tools pick bars precisely
-                let listed: Vec<String> = h
-                    .iter()
-                    .map(|hit| {
-                        let (x0, y0, x1, y1) = hit.rect;
-                        let css = |v: i32| (f64::from(v) / ratio).round() as i32;
-                        format!("{},{},{},{},{}", css(x0), css(y0.min(y1)), css(x1), css(y0.max(y1)), hit.region)
-                    })
-                    .collect();
-                let _ = canvas.set_attribute("data-hits", &listed.join(";"));
-                hits.set_value(h);
+        // painted in the next frame, not in the task that changed the view: a tab switch or a
+        // filter change at scale stays one short task, and the drawing another
+        request_animation_frame(move || {
+            let ratio = window().device_pixel_ratio().max(1.0);
+            let width = canvas.parent_element().map_or(800, |p| p.client_width()).max(280);
+            let size = (width as u32, chart_height(&chart));
+            let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
+            match paint(&canvas, &chart, size, ratio, theme, lang) {
+                Ok(h) => {
+                    // where each bar is, in CSS pixels: lets tests and tools pick bars precisely
+                    let listed: Vec<String> = h
+                        .iter()
+                        .map(|hit| {
+                            let (x0, y0, x1, y1) = hit.rect;
+                            let css = |v: i32| (f64::from(v) / ratio).round() as i32;
+                            format!("{},{},{},{},{}", css(x0), css(y0.min(y1)), css(x1), css(y0.max(y1)), hit.region)
+                        })
+                        .collect();
+                    let _ = canvas.set_attribute("data-hits", &listed.join(";"));
+                    // the view may have closed since the frame was asked for
+                    let _ = hits.try_update_value(|hits| *hits = h);
+                }
+                Err(e) => leptos::logging::warn!("chart not drawn: {e}"),
             }
-            Err(e) => leptos::logging::warn!("chart not drawn: {e}"),
-        }
+        });
     });
     // the open chart as a file: SVG as drawn, PNG at twice the size; both light, for slides and print
     let download = move |format: &'static str| {
