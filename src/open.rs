@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{Dataset, SCHEMA_NAME, SCHEMA_VERSION};
-use crate::validate::{validate_at_most, Problem};
+use crate::validate::{clipped, quoted, validate_at_most, Problem};
 
 /// Largest dataset file accepted, in bytes (32 MB). The real dataset is about 0.26 MB and the
 /// synthetic benchmark dataset a hundred times its size about 20 MB, so both open with room to
@@ -105,13 +105,6 @@ impl OpenError {
     }
 }
 
-/// `text` cut to `max` characters, marked with `…` when cut.
-fn clipped(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
-}
 
 /// 1-based line and column of byte `offset` in `bytes` (the column counts bytes, as the JSON
 /// parser's does).
@@ -285,11 +278,11 @@ fn wrong_schema(text: &str) -> Option<Problem> {
         return None;
     }
     let version = schema_version.map_or_else(|| "(none)".to_owned(), |v| v.to_string());
-    let quoted = clipped(&schema, 80);
+    let found = quoted(&schema);
     Some(Problem {
         record_kind: "dataset",
-        message: format!("expected schema '{SCHEMA_NAME}' version {SCHEMA_VERSION}, found '{quoted}' version {version}"),
-        record_id: quoted,
+        message: format!("expected schema '{SCHEMA_NAME}' version {SCHEMA_VERSION}, found '{found}' version {version}"),
+        record_id: found,
         field: "schema",
     })
 }

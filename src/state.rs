@@ -20,6 +20,8 @@
 use crate::explore::Filter;
 use crate::i18n::Lang;
 use crate::model::Dataset;
+// years a link may name are those a dataset may hold; anything else is a typo or garbage
+use crate::validate::YEARS;
 
 /// The views of the explorer, one tab each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -147,17 +149,12 @@ const MAX_IGNORED_CHARS: usize = 80;
 
 /// An ignored name or value as the notice repeats it: at most `MAX_IGNORED_CHARS` characters.
 pub fn clip(text: &str) -> String {
-    match text.char_indices().nth(MAX_IGNORED_CHARS) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
+    crate::validate::clipped(text, MAX_IGNORED_CHARS)
 }
 
 /// The longest search text a link may carry.
 pub const MAX_SEARCH_CHARS: usize = 200;
 
-/// Years a link may name; anything else is a typo or garbage.
-const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ViewState {

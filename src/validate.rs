@@ -50,12 +50,18 @@ impl fmt::Display for Problem {
     }
 }
 
-/// `text` cut to its first characters, marked with `…` when cut.
-fn quoted(text: &str) -> String {
-    match text.char_indices().nth(QUOTED_CHARS) {
+/// `text` cut to its first `max` characters, marked with `…` when cut: how messages and
+/// notices repeat text that came from outside.
+pub fn clipped(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_owned(),
     }
+}
+
+/// A value as a problem's message quotes it.
+pub fn quoted(text: &str) -> String {
+    clipped(text, QUOTED_CHARS)
 }
 
 struct Checker {
