@@ -65,11 +65,10 @@ impl Filter {
 pub struct Index {
     /// Each region's id followed by its ancestors' ids.
     lineage: HashMap<String, Vec<String>>,
-    /// Each region's nearest city-level ancestor (itself for a city or the province).
-    city: HashMap<String, String>,
     /// Per region position (as in `Dataset::regions`): its own and its ancestors' positions.
     lineage_positions: Vec<Vec<usize>>,
-    /// Per region position: the position of its city (see `city_of`).
+    /// Per region position: the position of its nearest city-level region (itself for a city
+    /// or the province).
     city_positions: Vec<usize>,
     fact_keys: Vec<PositionKeys>,
     event_keys: Vec<PositionKeys>,
@@ -161,26 +160,21 @@ impl Index {
                 (r.id.clone(), chain)
             })
             .collect();
-        let city: HashMap<String, String> = lineage
-            .iter()
-            .map(|(id, chain): (&String, &Vec<String>)| {
-                let nearest = chain.iter().find(|r| data.region(r).is_some_and(|r| r.level == crate::model::RegionLevel::City));
-                (id.clone(), nearest.unwrap_or(id).clone())
-            })
-            .collect();
         let region_at = positions(data.regions.iter().map(|r| r.id.as_str()));
         let category_at = positions(data.categories.iter().map(|c| c.id.as_str()));
         let doc_at = positions(data.documents.iter().map(|d| d.id.as_str()));
-        let lineage_positions = data
+        let lineage_positions: Vec<Vec<usize>> = data
             .regions
             .iter()
             .map(|r| lineage.get(&r.id).into_iter().flatten().filter_map(|id| region_at.get(id.as_str()).copied()).collect())
             .collect();
-        let city_positions = data
-            .regions
+        // counties fold into their city; a city or the province stands for itself
+        let city_positions = lineage_positions
             .iter()
             .enumerate()
-            .map(|(position, r)| city.get(&r.id).and_then(|c: &String| region_at.get(c.as_str()).copied()).unwrap_or(position))
+            .map(|(position, chain)| {
+                chain.iter().copied().find(|&r| data.regions[r].level == crate::model::RegionLevel::City).unwrap_or(position)
+            })
             .collect();
         let keys_of = |keys: RecordKeys<'_>| PositionKeys {
             region: region_at.get(keys.region).copied().unwrap_or(UNKNOWN),
@@ -196,7 +190,6 @@ impl Index {
         });
         Self {
             lineage,
-            city,
             lineage_positions,
             city_positions,
             fact_keys: fact_positions,
@@ -218,12 +211,6 @@ impl Index {
     /// The region and its ancestors, nearest first.
     pub fn lineage(&self, region: &str) -> &[String] {
         self.lineage.get(region).map(Vec::as_slice).unwrap_or_default()
-    }
-
-    /// The city a region belongs to: counties fold into their city; a city or the province
-    /// stands for itself.
-    pub fn city_of<'a>(&'a self, region: &'a str) -> &'a str {
-        self.city.get(region).map_or(region, String::as_str)
     }
 
     /// Where a record's city and category stand in `Dataset::regions` and `Dataset::categories`;

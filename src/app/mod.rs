@@ -99,6 +99,13 @@ impl AppContext {
     }
 }
 
+/// The element matching `selector` that an event happened in: lets one listener serve many
+/// rows or marks, none of which needs a handler of its own.
+pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    target?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
+}
+
 pub fn use_app() -> AppContext {
     expect_context::<AppContext>()
 }

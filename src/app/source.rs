@@ -156,8 +156,7 @@ pub fn open_address(app: AppContext, address: String, link_query: Option<String>
                     Some(query) => ViewState::from_query(query, &data),
                     None => (app.view.with_untracked(|v| fresh_view(v, Some(address.clone()))), Vec::new()),
                 };
-                app.data.set(Shared::new(data));
-                app.origin.set(Origin::Address(address));
+                show(app, Shared::new(data), Origin::Address(address));
                 app.loading.set(Loading::Idle);
                 app.ignored.set(ignored);
                 app.change(HistoryMode::Replace, |v| *v = state);
@@ -179,8 +178,7 @@ fn open_file(app: AppContext, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         match read_file(&file).await {
             Ok(data) => {
-                app.data.set(Shared::new(data));
-                app.origin.set(Origin::File(name));
+                show(app, Shared::new(data), Origin::File(name));
                 app.loading.set(Loading::Idle);
                 app.change(HistoryMode::Push, |v| *v = fresh_view(v, None));
             }
@@ -189,10 +187,15 @@ fn open_file(app: AppContext, file: web_sys::File) {
     });
 }
 
+/// Puts `data` on screen, remembering where it came from.
+fn show(app: AppContext, data: Shared<Dataset>, origin: Origin) {
+    app.data.set(data);
+    app.origin.set(origin);
+}
+
 /// Back to the dataset this build carries.
 fn use_built_in(app: AppContext) {
-    app.data.set(app.built_in.get_value());
-    app.origin.set(Origin::BuiltIn);
+    show(app, app.built_in.get_value(), Origin::BuiltIn);
     app.loading.set(Loading::Idle);
     app.change(HistoryMode::Push, |v| *v = fresh_view(v, None));
 }
@@ -206,8 +209,7 @@ pub fn follow_data_parameter(app: AppContext) {
         match wanted {
             Some(address) if shown.as_ref() != Some(&address) && !busy => open_address(app, address, Some(super::url::current_query())),
             None if shown.is_some() => {
-                app.data.set(app.built_in.get_value());
-                app.origin.set(Origin::BuiltIn);
+                show(app, app.built_in.get_value(), Origin::BuiltIn);
             }
             _ => {}
         }

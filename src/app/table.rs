@@ -1,7 +1,7 @@
 //! The table view: the filtered facts, sortable by any column; a row opens its record.
 
 use super::active_filters::NoMatch;
-use super::{use_app, HistoryMode};
+use super::{closest, use_app, HistoryMode};
 use crate::explore::{document_label, period_label, sort_facts};
 use crate::format::{fact_value, qualifier_words};
 use crate::i18n::{self, Text};
@@ -64,9 +64,7 @@ pub fn TableView() -> impl IntoView {
             .collect_view()
     };
     let open_row = move |target: Option<web_sys::EventTarget>| {
-        use wasm_bindgen::JsCast;
-        let row = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("tr[data-record]").ok().flatten());
-        if let Some(id) = row.and_then(|r| r.get_attribute("data-record")) {
+        if let Some(id) = closest(target, "tr[data-record]").and_then(|r| r.get_attribute("data-record")) {
             app.change(HistoryMode::Push, |v| v.record = Some(id));
         }
     };

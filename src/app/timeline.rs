@@ -2,7 +2,7 @@
 //! category; zoom, pan and reset; hover or focus shows a tooltip, click opens the record.
 
 use super::active_filters::NoMatch;
-use super::{use_app, HistoryMode};
+use super::{closest, use_app, HistoryMode};
 use crate::dates::Precision;
 use crate::explore::{period_label, RecordRef};
 use crate::format::fact_value;
@@ -40,8 +40,7 @@ fn record_id(data: &Dataset, record: RecordRef) -> String {
 
 /// The timeline mark (a record or a cluster of them) an event happened on, if any.
 fn mark_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    target?.dyn_into::<web_sys::Element>().ok()?.closest(".mark[data-record], .mark[data-year]").ok().flatten()
+    closest(target, ".mark[data-record], .mark[data-year]")
 }
 
 /// The timeline with its controls and legend.
