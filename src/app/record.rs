@@ -172,11 +172,13 @@ pub fn RecordView() -> impl IntoView {
             }
         };
         let source = data.document(&doc_id).map(|doc| {
+            // a report whose outlet is unknown is named by its title alone
+            let outlet = doc.outlet(lang);
             format!(
-                "{} — {}{} · {} · {} {} ({})",
+                "{}{}{} · {} · {} {} ({})",
                 doc.title(lang),
-                doc.outlet(lang),
-                if doc.outlet(lang).is_empty() { "" } else { "," },
+                if outlet.is_empty() { "" } else { " — " },
+                outlet,
                 doc.published,
                 i18n::LINE.get(lang),
                 line,

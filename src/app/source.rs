@@ -66,7 +66,7 @@ const LOCAL_FILE: Text = Text {
 };
 const USE_BUILT_IN: Text = Text { zh: "改用内置数据", en: "Use the built-in dataset" };
 const DATASET: Text = Text { zh: "数据集", en: "Dataset" };
-const BUILT_IN: Text = Text { zh: "内置：福建工会工作报告", en: "Built in: the Fujian union work reports" };
+const BUILT_IN: Text = Text { zh: "内置的福建工会工作报告", en: "the built-in Fujian union work reports" };
 const ADDRESS: Text = Text { zh: "数据集地址（导出格式的 JSON）", en: "Dataset address (JSON in the export schema)" };
 const OPEN: Text = Text { zh: "打开", en: "Open" };
 const OPEN_FILE: Text = Text { zh: "打开本地文件…", en: "Open a local file…" };
