@@ -32,7 +32,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed={ALLOW_INVALID}");
     println!("cargo:rerun-if-env-changed={DATASET_JSON}");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    let out_file = Path::new(&out_dir).join("dataset.json");
+    let out_dir = Path::new(&out_dir);
 
     if let Some(file) = std::env::var_os(DATASET_JSON).filter(|f| !f.is_empty()) {
         println!("cargo:rerun-if-changed={}", Path::new(&file).display());
@@ -43,7 +43,7 @@ fn main() {
         if !problems.is_empty() {
             fail(&problems);
         }
-        std::fs::write(&out_file, text.trim()).expect("OUT_DIR is writable");
+        embed(out_dir, &dataset);
         return;
     }
     let problems: Vec<String> = match load::load_dir(Path::new("data")) {
@@ -51,8 +51,7 @@ fn main() {
         Ok(loaded) => {
             let problems = validate::validate(&loaded.dataset);
             if problems.is_empty() {
-                let json = serde_json::to_string(&loaded.dataset).expect("the dataset serialises to JSON");
-                std::fs::write(&out_file, json).expect("OUT_DIR is writable");
+                embed(out_dir, &loaded.dataset);
                 return;
             }
             problems.iter().map(|p| loaded.describe(p)).collect()
@@ -60,11 +59,27 @@ fn main() {
     };
     if std::env::var(ALLOW_INVALID).is_ok_and(|v| v == "1") {
         println!("cargo:warning=data/ has {} problem(s); embedding an empty dataset ({ALLOW_INVALID}=1)", problems.len());
-        let empty = serde_json::to_string(&model::Dataset::empty()).expect("the empty dataset serialises");
-        std::fs::write(&out_file, empty).expect("OUT_DIR is writable");
+        embed(out_dir, &model::Dataset::empty());
         return;
     }
     fail(&problems);
+}
+
+/// Writes the dataset twice over: whole (`dataset.json`, for native tests and tools), and as the
+/// app reads it: everything but the records (`dataset-head.json`), then one fact or event per
+/// line, so the app can decode a slice at a time and paint between slices.
+fn embed(out_dir: &Path, dataset: &model::Dataset) {
+    let write = |name: &str, text: String| std::fs::write(out_dir.join(name), text).expect("OUT_DIR is writable");
+    write("dataset.json", json(dataset));
+    let head = model::Dataset { facts: Vec::new(), events: Vec::new(), ..dataset.clone() };
+    write("dataset-head.json", json(&head));
+    write("dataset-facts.jsonl", dataset.facts.iter().map(|f| json(f) + "\n").collect());
+    write("dataset-events.jsonl", dataset.events.iter().map(|e| json(e) + "\n").collect());
+}
+
+/// One line of compact JSON (a string holds a line break only as `\n`).
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("the dataset serialises to JSON")
 }
 
 fn fail(problems: &[String]) -> ! {

@@ -72,9 +72,9 @@ pub struct Index {
     city_positions: Vec<usize>,
     fact_keys: Vec<PositionKeys>,
     event_keys: Vec<PositionKeys>,
-    /// Each fact's and event's searchable text, made on the first search (or when the app
-    /// warms it up after the first view): the first view does not need it.
-    search: std::sync::OnceLock<SearchTexts>,
+    /// Each fact's and event's searchable text, made on the first search or as the app warms
+    /// it up after the first view: the first view does not need it.
+    search: std::sync::Mutex<SearchTexts>,
     /// Earliest and latest year any record covers.
     pub year_span: (i32, i32),
 }
@@ -94,48 +94,67 @@ const UNKNOWN: usize = usize::MAX;
 /// A record's searchable text: Chinese as written, everything else lower-cased.
 struct SearchText(String);
 
+/// Each record's searchable text, in dataset order. Made a slice at a time (`extend`), so that
+/// the app can make it between frames; a search finishes whatever is left.
+#[derive(Default)]
 struct SearchTexts {
     facts: Vec<SearchText>,
     events: Vec<SearchText>,
+    /// Made with the first slice.
+    words: Option<SearchWords>,
+}
+
+/// The searchable names of regions and indicators, looked up once per id, not once per record.
+struct SearchWords {
+    regions: HashMap<String, String>,
+    indicators: HashMap<String, String>,
+}
+
+impl SearchWords {
+    fn new(data: &Dataset) -> Self {
+        SearchWords {
+            regions: data.regions.iter().map(|r| (r.id.clone(), format!("{} {} {}", r.zh, r.en, r.pinyin))).collect(),
+            indicators: data.indicators.iter().map(|i| (i.id.clone(), format!("{} {}", i.zh, i.en))).collect(),
+        }
+    }
+
+    fn of<'m>(map: &'m HashMap<String, String>, id: &str) -> &'m str {
+        map.get(id).map_or("", String::as_str)
+    }
+
+    fn fact_text(&self, f: &crate::model::Fact) -> SearchText {
+        SearchText::new(&[
+            Self::of(&self.indicators, &f.indicator),
+            &f.raw,
+            f.note_zh.as_deref().unwrap_or_default(),
+            f.note_en.as_deref().unwrap_or_default(),
+            Self::of(&self.regions, &f.region),
+        ])
+    }
+
+    fn event_text(&self, e: &crate::model::Event) -> SearchText {
+        let names: Vec<String> = e.people.iter().chain(&e.organisations).map(|n| format!("{} {}", n.zh, n.en)).collect();
+        SearchText::new(&[
+            &e.title_zh,
+            &e.title_en,
+            &names.join(" "),
+            e.note_zh.as_deref().unwrap_or_default(),
+            e.note_en.as_deref().unwrap_or_default(),
+            Self::of(&self.regions, &e.region),
+        ])
+    }
 }
 
 impl SearchTexts {
-    fn new(data: &Dataset) -> Self {
-        // looked up once per id, not once per record
-        let region_words: HashMap<&str, String> =
-            data.regions.iter().map(|r| (r.id.as_str(), format!("{} {} {}", r.zh, r.en, r.pinyin))).collect();
-        let indicator_words: HashMap<&str, String> =
-            data.indicators.iter().map(|i| (i.id.as_str(), format!("{} {}", i.zh, i.en))).collect();
-        let words = |map: &HashMap<&str, String>, id: &str| map.get(id).cloned().unwrap_or_default();
-        let facts = data
-            .facts
-            .iter()
-            .map(|f| {
-                SearchText::new(&[
-                    &words(&indicator_words, &f.indicator),
-                    &f.raw,
-                    f.note_zh.as_deref().unwrap_or_default(),
-                    f.note_en.as_deref().unwrap_or_default(),
-                    &words(&region_words, &f.region),
-                ])
-            })
-            .collect();
-        let events = data
-            .events
-            .iter()
-            .map(|e| {
-                let names: Vec<String> = e.people.iter().chain(&e.organisations).map(|n| format!("{} {}", n.zh, n.en)).collect();
-                SearchText::new(&[
-                    &e.title_zh,
-                    &e.title_en,
-                    &names.join(" "),
-                    e.note_zh.as_deref().unwrap_or_default(),
-                    e.note_en.as_deref().unwrap_or_default(),
-                    &words(&region_words, &e.region),
-                ])
-            })
-            .collect();
-        SearchTexts { facts, events }
+    /// Makes the texts of up to `records` more records; true once every record has one.
+    fn extend(&mut self, data: &Dataset, records: usize) -> bool {
+        let words = self.words.get_or_insert_with(|| SearchWords::new(data));
+        let facts = data.facts.get(self.facts.len()..).unwrap_or_default().iter().take(records);
+        let made = facts.len();
+        self.facts.extend(facts.map(|f| words.fact_text(f)));
+        let events = data.events.get(self.events.len()..).unwrap_or_default().iter().take(records - made);
+        self.events.extend(events.map(|e| words.event_text(e)));
+        self.facts.len() >= data.facts.len() && self.events.len() >= data.events.len()
     }
 }
 
@@ -194,18 +213,21 @@ impl Index {
             city_positions,
             fact_keys: fact_positions,
             event_keys: event_positions,
-            search: std::sync::OnceLock::new(),
+            search: std::sync::Mutex::default(),
             year_span: year_span.unwrap_or((2014, 2024)),
         }
     }
 
-    /// Makes the search text now, so that the first search does not wait for it.
-    pub fn prepare_search(&self, data: &Dataset) {
-        self.search_texts(data);
+    /// Makes the search text of up to `records` more records ahead of the first search, which
+    /// then need not wait for it; true once every record has its text.
+    pub fn prepare_search(&self, data: &Dataset, records: usize) -> bool {
+        self.search_texts().extend(data, records)
     }
 
-    fn search_texts(&self, data: &Dataset) -> &SearchTexts {
-        self.search.get_or_init(|| SearchTexts::new(data))
+    /// The search texts, as far as they are made.
+    fn search_texts(&self) -> std::sync::MutexGuard<'_, SearchTexts> {
+        // a panic while making them leaves whole texts behind: what is there stays usable
+        self.search.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The region and its ancestors, nearest first.
@@ -227,7 +249,15 @@ impl Index {
 
 impl SearchText {
     fn new(parts: &[&str]) -> Self {
-        SearchText(parts.join(" \u{1f} ").to_lowercase())
+        let mut text = String::with_capacity(parts.iter().map(|part| part.len() + 3).sum());
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                // a separator no search term contains: a match never spans two fields
+                text.push_str(" \u{1f} ");
+            }
+            fold_case_into(&mut text, part);
+        }
+        SearchText(text)
     }
 
     /// Every term must occur: Chinese by substring (`助学` finds `金秋助学`), other scripts
@@ -235,6 +265,43 @@ impl SearchText {
     fn contains_all(&self, terms: &[String]) -> bool {
         terms.iter().all(|term| self.0.contains(term.as_str()))
     }
+}
+
+/// Lower-cases what has case. Chinese characters, most of the text, have none: runs of
+/// caseless text are copied whole, and only the rest is looked up one character at a time,
+/// which makes this a few times quicker than `str::to_lowercase` on the reports' text. Texts
+/// and search terms both go through here, so they always fold alike.
+fn fold_case(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    fold_case_into(&mut folded, text);
+    folded
+}
+
+/// `fold_case`, appended to `folded`.
+fn fold_case_into(folded: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut unchanged_from = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let width = match bytes[at] {
+            b'A'..=b'Z' => 0,
+            0..=0x7f => 1,
+            // the three-byte forms of U+3000..=U+9FFF: CJK punctuation, kana and ideographs
+            0xe3..=0xe9 => 3,
+            _ => text[at..].chars().next().filter(|c| c.to_lowercase().eq([*c])).map_or(0, char::len_utf8),
+        };
+        if width > 0 {
+            at += width;
+            continue;
+        }
+        // `at` is on a character boundary: only whole characters are skipped above
+        let Some(c) = text[at..].chars().next() else { break };
+        folded.push_str(&text[unchanged_from..at]);
+        folded.extend(c.to_lowercase());
+        at += c.len_utf8();
+        unchanged_from = at;
+    }
+    folded.push_str(&text[unchanged_from..]);
 }
 
 /// The records that pass a filter, and the counts the filter panel shows.
@@ -281,7 +348,7 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
         .collect();
     let category_allowed = allowed(data.categories.iter().map(|c| c.id.as_str()), &filter.categories);
     let doc_allowed = allowed(data.documents.iter().map(|d| d.id.as_str()), &filter.docs);
-    let terms: Vec<String> = filter.text.split_whitespace().map(str::to_lowercase).collect();
+    let terms: Vec<String> = filter.text.split_whitespace().map(fold_case).collect();
     // a reference the dataset does not define passes only when its facet is not filtered
     let pass = |table: &[bool], position: usize, unfiltered: bool| table.get(position).copied().unwrap_or(unfiltered);
 
@@ -296,8 +363,12 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
         doc_counts: HashMap::new(),
         year_span: None,
     };
-    let texts = (!terms.is_empty()).then(|| index.search_texts(data));
-    let text_of = |record: RecordRef| match (texts, record) {
+    let texts = (!terms.is_empty()).then(|| {
+        let mut texts = index.search_texts();
+        texts.extend(data, usize::MAX);
+        texts
+    });
+    let text_of = |record: RecordRef| match (texts.as_deref(), record) {
         (Some(t), RecordRef::Fact(i)) => t.facts.get(i),
         (Some(t), RecordRef::Event(i)) => t.events.get(i),
         (None, _) => None,
@@ -418,4 +489,17 @@ pub fn sort_facts(data: &Dataset, facts: &mut [usize], sort: crate::state::Sort,
         let order = compare(a, b);
         if sort.descending { order.reverse() } else { order }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold_case;
+
+    #[test]
+    fn case_folding_matches_the_standard_lower_case_of_every_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(fold_case(&c.to_string()), c.to_lowercase().collect::<String>(), "U+{:04X}", c as u32);
+        }
+        assert_eq!(fold_case("Quanzhou 泉州（ÉTÉ）Ａ 1.6万 KM²"), "quanzhou 泉州（été）ａ 1.6万 km²");
+    }
 }

@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod coverage;
 pub mod dates;
+pub mod embedded;
 pub mod explore;
 pub mod export;
 pub mod format;
@@ -25,15 +26,3 @@ pub mod load;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
-
-/// The dataset compiled into this build (written by `build.rs` from `data/`, already validated).
-pub mod embedded {
-    use crate::model::Dataset;
-
-    /// JSON in the export schema.
-    pub const DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
-
-    pub fn dataset() -> Result<Dataset, String> {
-        crate::open::parse(DATASET_JSON).map_err(|e| format!("embedded dataset: {}", e.summary(crate::i18n::Lang::En)))
-    }
-}

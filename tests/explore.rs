@@ -222,3 +222,27 @@ fn a_crowded_timeline_draws_a_bounded_number_of_marks_and_loses_no_record() {
     let laid = layout(&real, &index, &all, Lanes::Region, all.year_span.expect("years"));
     assert!(laid.iter().any(|l| l.rows > 5), "{:?}", laid.iter().map(|l| l.rows).collect::<Vec<_>>());
 }
+
+#[test]
+fn search_is_the_same_whether_its_text_was_made_ahead_in_slices_or_not() {
+    let data = data();
+    let cold = Index::new(&data);
+    let warm = Index::new(&data);
+    let partly = Index::new(&data);
+    let mut slices = 0;
+    while !warm.prepare_search(&data, 50) {
+        slices += 1;
+    }
+    assert!(slices >= (data.facts.len() + data.events.len()) / 50 - 1, "made 50 records at a time");
+    assert!(!partly.prepare_search(&data, 10), "10 records are not all of them");
+    for text in ["助学", "golden autumn", "Nanping", "泉州 2023", "zzzqqq"] {
+        let by = |index: &Index| {
+            let s = select(&data, index, &filter(|f| f.text = text.into()));
+            (s.facts, s.events)
+        };
+        let expected = by(&cold);
+        assert_eq!(by(&warm), expected, "{text}");
+        assert_eq!(by(&partly), expected, "{text}");
+    }
+    assert!(partly.prepare_search(&data, 1), "a search finishes the texts");
+}

@@ -8,12 +8,14 @@ mod documents;
 mod downloads;
 mod filters;
 mod header;
+mod loading;
 mod notice;
 mod perf;
 mod record;
 mod source;
 mod table;
 mod tabs;
+mod tasks;
 mod timeline;
 mod url;
 
@@ -110,37 +112,101 @@ pub fn use_app() -> AppContext {
     expect_context::<AppContext>()
 }
 
-/// Starts the explorer: reads the URL, decodes the embedded dataset and mounts the page.
+/// Starts the explorer: decodes the embedded dataset, then reads the URL and mounts the page.
 pub fn mount() {
     console_error_panic_hook::set_once();
     perf::expose_wasm_memory();
-    leptos::mount::mount_to_body(App);
-    // after the frame that shows the first full view has been painted
-    request_animation_frame(|| set_timeout(|| perf::mark(perf::FIRST_VIEW), std::time::Duration::ZERO));
+    perf::mark(perf::DECODE_START);
+    match crate::embedded::Decoder::new() {
+        // in a task of its own: starting the module is a long task already
+        Ok(decoder) => set_timeout(move || decode_in_tasks(decoder), std::time::Duration::ZERO),
+        Err(message) => show(Dataset::empty(), Some(message)),
+    }
+}
+
+/// Records decoded, or given their search text, in one step of a task.
+const RECORDS_PER_STEP: usize = 250;
+
+/// Decodes the dataset in tasks, showing how far it got, and then shows the explorer.
+fn decode_in_tasks(decoder: crate::embedded::Decoder) {
+    let mut decoder = Some(decoder);
+    let step = move || {
+        let step = decoder.as_mut()?.step(RECORDS_PER_STEP);
+        match step {
+            Err(message) => Some(Err(message)),
+            Ok(false) => {
+                loading::show_progress(decoder.as_ref().map_or(0.0, |d| d.progress()));
+                None
+            }
+            Ok(true) => decoder.take().map(|d| Ok(d.finish())),
+        }
+    };
+    tasks::run_in_tasks(step, |decoded| {
+        perf::measure(perf::DECODE, perf::DECODE_START);
+        // indexing and drawing the explorer each get a task of their own
+        set_timeout(
+            move || match decoded {
+                Ok(data) => show(data, None),
+                Err(message) => show(Dataset::empty(), Some(message)),
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
+/// Indexes the built-in dataset, then replaces the loading notice with the explorer.
+fn show(data: Dataset, data_error: Option<String>) {
+    let data = Indexed::new(data);
+    set_timeout(
+        move || {
+            loading::remove();
+            leptos::mount::mount_to_body(move || view! { <App data data_error/> });
+            // after the frame that shows the first full view has been painted
+            request_animation_frame(|| set_timeout(|| perf::mark(perf::FIRST_VIEW), std::time::Duration::ZERO));
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// A dataset with its index, made together so they always belong together.
+pub struct Indexed {
+    data: Shared<Dataset>,
+    index: Shared<Index>,
+}
+
+impl Indexed {
+    fn new(data: Dataset) -> Self {
+        perf::mark(perf::INDEX_START);
+        let index = Shared::new(Index::new(&data));
+        perf::measure(perf::INDEX, perf::INDEX_START);
+        Indexed { data: Shared::new(data), index }
+    }
 }
 
 /// The whole page: header, notices, the tab bar and the open view.
 #[component]
-pub fn App() -> impl IntoView {
-    perf::mark(perf::DECODE_START);
-    let (data, data_error) = match crate::embedded::dataset() {
-        Ok(data) => (data, None),
-        Err(message) => (Dataset::empty(), Some(message)),
-    };
-    perf::measure(perf::DECODE, perf::DECODE_START);
+pub fn App(
+    /// The built-in dataset, decoded and indexed.
+    data: Indexed,
+    /// Why the built-in dataset could not be decoded (then `data` is empty).
+    data_error: Option<String>,
+) -> impl IntoView {
+    let Indexed { data, index: built_in_index } = data;
     let (initial, ignored) = ViewState::from_query(&url::current_query(), &data);
     // a link to an outside dataset names ids of that dataset: judged once it is in
     let ignored = if initial.data.is_some() { Vec::new() } else { ignored };
     let embed = initial.embed;
     let view = RwSignal::new(initial);
-    let built_in = Shared::new(data);
+    let built_in = data;
     let data = RwSignal::new(built_in.clone());
-    let index = Memo::new(move |_| {
-        perf::mark(perf::INDEX_START);
-        let index = Shared::new(Index::new(&data.get()));
-        perf::measure(perf::INDEX, perf::INDEX_START);
-        index
-    });
+    let index = {
+        let built_in = built_in.clone();
+        // the built-in dataset keeps its index: coming back to it from another costs nothing
+        Memo::new(move |_| {
+            let data = data.get();
+            if data == built_in { built_in_index.clone() } else { Shared::new(Index::new(&data)) }
+        })
+    };
     // only the filters change the selection: a new tab, language or open record does not
     let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
     let selection = Memo::new(move |_| {
@@ -171,14 +237,12 @@ pub fn App() -> impl IntoView {
     let lang = context.lang();
     Effect::new(move |_| url::set_document_lang(lang.get()));
     // the search text is not needed for the first view: made just after it, before anyone types
+    // (a search that comes sooner makes the rest itself)
     request_animation_frame(move || {
-        set_timeout(
-            move || {
-                index.with_untracked(|index| context.data.with_untracked(|data| index.prepare_search(data)));
-                perf::mark(perf::SEARCH_READY);
-            },
-            std::time::Duration::from_millis(20),
-        )
+        let index = index.get_untracked();
+        let data = context.data.get_untracked();
+        let step = move || index.prepare_search(&data, RECORDS_PER_STEP).then_some(());
+        set_timeout(move || tasks::run_in_tasks(step, |()| perf::mark(perf::SEARCH_READY)), std::time::Duration::ZERO)
     });
 
     if embed {

@@ -19,6 +19,11 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Milliseconds since navigation; 0 in a browser without a performance clock.
+pub fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |performance| performance.now())
+}
+
 /// Measures from the mark `since` to now.
 pub fn measure(name: &str, since: &str) {
     if let Some(performance) = window().performance() {

@@ -29,6 +29,38 @@ test('mounts in Chinese with title, tabs and the embedded dataset', async () => 
   await session.close();
 });
 
+test('a loading notice shows until the dataset is decoded, then gives way to the explorer', async () => {
+  const session = await openPage(env.browser);
+  const { page } = session;
+  // hold the module back, as a slow connection would
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.server.origin}/?lang=zh`);
+  const notice = page.locator('#loading[role=status]');
+  assert.ok(await notice.isVisible(), 'the notice shows while the module loads');
+  assert.match(await notice.textContent(), /正在载入数据.*Loading the data/s);
+  assert.ok(await page.locator('#loading progress').isVisible());
+  release();
+  await waitForApp(page);
+  assert.equal(await page.locator('#loading').count(), 0, 'the notice is gone once the explorer shows');
+  session.assertClean();
+  await session.close();
+});
+
+test('without scripts, the page says what it needs and shows no loading notice', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${env.server.origin}/`);
+  assert.equal(await page.locator('noscript').count(), 1);
+  assert.match(await page.locator('body').innerText(), /needs JavaScript and WebAssembly/);
+  assert.equal(await page.locator('#loading').isVisible(), false);
+  await context.close();
+});
+
 test('speaks English when the link says so', async () => {
   const session = await openPage(env.browser);
   const { page } = session;
