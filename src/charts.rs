@@ -384,17 +384,78 @@ fn draw_frame<DB: DrawingBackend>(
     root.fill(&rgb(frame.theme.background))?;
     let (width, height) = root.dim_in_pixel();
     let s = frame.scale;
-    // the full source list is under the chart; the drawing keeps what fits on one line
-    let wide = |t: &str| t.chars().any(|c| c > '\u{2e80}');
-    let fit = |t: &str| truncate(t, ((f64::from(width) / s - 24.0) / if wide(t) { 11.5 } else { 6.2 }).max(10.0) as usize);
-    root.draw(&Text::new(fit(frame.title), (px(s, 12.0), px(s, 10.0)), font(frame, 16.0, frame.theme.text)))?;
-    let mut bottom = px(s, 24.0);
-    root.draw(&Text::new(fit(&frame.source), (px(s, 12.0), height as i32 - px(s, 20.0)), font(frame, 11.0, frame.theme.muted)))?;
-    if let Some(caveat) = frame.caveat {
-        root.draw(&Text::new(fit(caveat), (px(s, 12.0), height as i32 - px(s, 38.0)), font(frame, 11.0, frame.theme.muted)))?;
-        bottom += px(s, 18.0);
+    let line_px = f64::from(width) / s - 24.0;
+    root.draw(&Text::new(truncate_to(frame.title, line_px, 16.0), (px(s, 12.0), px(s, 10.0)), font(frame, 16.0, frame.theme.text)))?;
+    // the source names every report, over as many lines as it takes (a downloaded chart travels
+    // without the list under it), up to a few; the caveat goes above it
+    let source_lines = wrap(&frame.source, line_px, SOURCE_FONT_PX, MAX_SOURCE_LINES);
+    let line_height = 15.0;
+    let mut from_bottom = 20.0 + line_height * (source_lines.len().saturating_sub(1)) as f64;
+    for line in &source_lines {
+        root.draw(&Text::new(line.as_str(), (px(s, 12.0), height as i32 - px(s, from_bottom)), font(frame, SOURCE_FONT_PX, frame.theme.muted)))?;
+        from_bottom -= line_height;
     }
-    Ok(root.margin(px(s, 38.0), bottom, px(s, 8.0), px(s, 12.0)))
+    let mut bottom = 24.0 + line_height * (source_lines.len().saturating_sub(1)) as f64;
+    if let Some(caveat) = frame.caveat {
+        let top = 38.0 + line_height * (source_lines.len().saturating_sub(1)) as f64;
+        root.draw(&Text::new(truncate_to(caveat, line_px, SOURCE_FONT_PX), (px(s, 12.0), height as i32 - px(s, top)), font(frame, SOURCE_FONT_PX, frame.theme.muted)))?;
+        bottom += 18.0;
+    }
+    Ok(root.margin(px(s, 38.0), px(s, bottom), px(s, 8.0), px(s, 12.0)))
+}
+
+const SOURCE_FONT_PX: f64 = 11.0;
+const MAX_SOURCE_LINES: usize = 4;
+
+/// Roughly how wide `c` is drawn in a sans-serif font of `font_px`: Chinese characters are
+/// square, Latin letters and digits a little over half as wide.
+fn char_px(c: char, font_px: f64) -> f64 {
+    if c > '\u{2e80}' { font_px * 1.05 } else { font_px * 0.58 }
+}
+
+fn text_px(text: &str, font_px: f64) -> f64 {
+    text.chars().map(|c| char_px(c, font_px)).sum()
+}
+
+/// `text` cut with an ellipsis to what fits in `line_px`.
+fn truncate_to(text: &str, line_px: f64, font_px: f64) -> String {
+    if text_px(text, font_px) <= line_px {
+        return text.to_owned();
+    }
+    let room = line_px - char_px('…', font_px);
+    let mut used = 0.0;
+    let kept: String = text.chars().take_while(|&c| {
+        used += char_px(c, font_px);
+        used <= room
+    }).collect();
+    format!("{kept}…")
+}
+
+/// `text` broken into lines that fit `line_px`, after a "; " where it can, at a character where
+/// it must; at most `max_lines`, the last cut with an ellipsis if more is left.
+fn wrap(text: &str, line_px: f64, font_px: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in text.split_inclusive("; ") {
+        if !line.is_empty() && text_px(&line, font_px) + text_px(piece.trim_end(), font_px) > line_px {
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+        }
+        for c in piece.chars() {
+            if !line.is_empty() && text_px(&line, font_px) + char_px(c, font_px) > line_px && !c.is_whitespace() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    let line = line.trim_end();
+    if !line.is_empty() {
+        lines.push(line.to_owned());
+    }
+    if lines.len() > max_lines {
+        let rest = lines.split_off(max_lines - 1).concat();
+        lines.push(truncate_to(&rest, line_px, font_px));
+    }
+    lines
 }
 
 /// Horizontal, possibly stacked bars; returns where each bar was drawn.
@@ -568,4 +629,33 @@ pub fn bars_svg(chart: &BarChart, lang: Lang, size: (u32, u32)) -> Result<String
 pub fn time_svg(chart: &TimeChart, lang: Lang, size: (u32, u32)) -> Result<String, String> {
     let frame = light_frame(&chart.title, &chart.sources, chart.caveat.as_deref(), lang);
     svg(size, |root| draw_time(root, chart, &frame, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{text_px, wrap};
+
+    #[test]
+    fn a_short_source_stays_on_one_line() {
+        assert_eq!(wrap("Source: Quanzhou 2023", 400.0, 11.0, 4), vec!["Source: Quanzhou 2023"]);
+    }
+
+    #[test]
+    fn a_long_source_breaks_after_its_separators_and_loses_nothing() {
+        let text = "来源：福建省总工会 2024年工作报告; 泉州市总工会 2023年工作报告; 南平市总工会 2024年工作报告; 晋江市总工会 2023";
+        let lines = wrap(text, 260.0, 11.0, 4);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines.iter().all(|l| text_px(l, 11.0) <= 260.0), "{lines:?}");
+        assert!(lines[..lines.len() - 1].iter().all(|l| l.ends_with(';')), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_broken_and_too_many_lines_end_in_an_ellipsis() {
+        let text = "x".repeat(200);
+        let lines = wrap(&text, 100.0, 11.0, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().all(|l| text_px(l, 11.0) <= 100.0), "{lines:?}");
+        assert!(lines[2].ends_with('…'));
+    }
 }

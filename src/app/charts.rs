@@ -72,6 +72,17 @@ fn chart_height(chart: &Drawn) -> u32 {
     (rows as f64 * 30.0 + 150.0).clamp(300.0, 1400.0) as u32
 }
 
+/// Narrowest chart on screen, in CSS pixels: a phone in portrait.
+const SCREEN_MIN_WIDTH: u32 = 280;
+/// Narrowest chart file: wide enough for a slide even when saved from a phone.
+const DOWNLOAD_MIN_WIDTH: u32 = 480;
+
+/// Width of a chart in CSS pixels: the width its canvas has to fill, at least `min`.
+fn chart_width(canvas: Option<&web_sys::HtmlCanvasElement>, min: u32) -> u32 {
+    let available = canvas.and_then(|c| c.parent_element()).map_or(800, |p| p.client_width());
+    u32::try_from(available).unwrap_or(0).max(min)
+}
+
 /// Draws `chart` on `canvas` at `size` CSS pixels with `ratio` device pixels each, so lines
 /// and text stay crisp; returns where the bars are, in device pixels.
 fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &Drawn, size: (u32, u32), ratio: f64, theme: Theme, lang: i18n::Lang) -> Result<Vec<Hit>, String> {
@@ -155,8 +166,7 @@ pub fn ChartsView() -> impl IntoView {
         // filter change at scale stays one short task, and the drawing another
         request_animation_frame(move || {
             let ratio = window().device_pixel_ratio().max(1.0);
-            let width = canvas.parent_element().map_or(800, |p| p.client_width()).max(280);
-            let size = (width as u32, chart_height(&chart));
+            let size = (chart_width(Some(&canvas), SCREEN_MIN_WIDTH), chart_height(&chart));
             let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
             match paint(&canvas, &chart, size, ratio, theme, lang) {
                 Ok(h) => {
@@ -181,8 +191,7 @@ pub fn ChartsView() -> impl IntoView {
     let download = move |format: &'static str| {
         let Some(chart) = drawn.get_untracked() else { return };
         let lang = lang.get_untracked();
-        let width = canvas.get_untracked().and_then(|c| c.parent_element()).map_or(800, |p| p.client_width()).max(480);
-        let size = (width as u32, chart_height(&chart));
+        let size = (chart_width(canvas.get_untracked().as_ref(), DOWNLOAD_MIN_WIDTH), chart_height(&chart));
         let stem = format!("{}_{}", app.view.with_untracked(|v| file_stem(&v.filter)), kind.get_untracked().code());
         let result = if format == "svg" {
             svg_document(&chart, size, lang).map_err(|e| wasm_bindgen::JsValue::from_str(&e)).and_then(|svg| save(&format!("{stem}.svg"), "image/svg+xml", &svg))

@@ -139,6 +139,11 @@ fn shown_address(app: AppContext) -> Option<String> {
     })
 }
 
+/// Whether the dataset on screen came from an address (rather than being built in or a file).
+pub fn shows_outside_address(app: AppContext) -> bool {
+    shown_address(app).is_some()
+}
+
 /// A fresh view of another dataset: its ids differ, so filters, zoom and record start over;
 /// the tab, language and embedding stay.
 fn fresh_view(current: &ViewState, data: Option<String>) -> ViewState {

@@ -58,7 +58,14 @@ pub fn sync_with_address_bar(app: AppContext) {
         request_animation_frame(move || set_timeout(move || write_address(&query, mode), std::time::Duration::ZERO));
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let (state, _) = app.data.with_untracked(|data| ViewState::from_query(&current_query(), data));
+        let query = current_query();
+        let (state, _) = app.data.with_untracked(|data| ViewState::from_query(&query, data));
+        // an entry without `data=`, reached from an outside dataset, names ids of the built-in one
+        let state = if state.data.is_none() && super::source::shows_outside_address(app) {
+            ViewState::from_query(&query, &app.built_in.get_value()).0
+        } else {
+            state
+        };
         view.set(state);
     });
     on_cleanup(move || handle.remove());

@@ -107,6 +107,26 @@ test('the address field opens a dataset from another origin that allows it', asy
   await session.close();
 });
 
+test('Back from an outside dataset restores the built-in view with its filters', async () => {
+  // nanping is a region of the built-in data only: read against the outside data it would be lost
+  const session = await open('?lang=en&tab=documents&r=nanping');
+  const { page } = session;
+  const filtered = await recordCount(page);
+  await page.fill('#dataset-address', `${other.origin}/cors.json`);
+  await page.click('[data-testid=dataset-picker] button[type=submit]');
+  await page.locator('[data-testid=origin-banner]').waitFor();
+  await waitForParam(page, 'r', null);
+  await page.goBack();
+  await waitForParam(page, 'data', null);
+  await page.locator('[data-testid=origin-banner]').waitFor({ state: 'detached' });
+  assert.equal(new URL(page.url()).searchParams.get('r'), 'nanping');
+  assert.ok(await page.isChecked('input[name=region][value=nanping]'));
+  assert.equal(await recordCount(page), filtered);
+  assert.equal(await page.locator('[data-testid=ignored-params]').count(), 0, 'nothing was ignored');
+  session.assertClean();
+  await session.close();
+});
+
 test('a local file opens by the picker and by drag and drop; links do not carry it', async () => {
   const session = await open('?lang=en&tab=documents');
   const { page } = session;
