@@ -162,9 +162,11 @@ pub fn ChartsView() -> impl IntoView {
         resized.track();
         let (Some(canvas), Some(chart)) = (canvas.get(), drawn.get()) else { return };
         let lang = lang.get_untracked();
-        // painted in the next frame, not in the task that changed the view: a tab switch or a
-        // filter change at scale stays one short task, and the drawing another
-        request_animation_frame(move || {
+        // the canvas takes its height now, so the page is laid out once, as it will stay; it is
+        // painted after that frame, in a task of its own: the task that changed the view, the
+        // browser's layout of it and the drawing each stay short at scale
+        let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{}px", chart_height(&chart)));
+        let paint_after_frame = move || {
             let ratio = window().device_pixel_ratio().max(1.0);
             let size = (chart_width(Some(&canvas), SCREEN_MIN_WIDTH), chart_height(&chart));
             let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
@@ -185,7 +187,8 @@ pub fn ChartsView() -> impl IntoView {
                 }
                 Err(e) => leptos::logging::warn!("chart not drawn: {e}"),
             }
-        });
+        };
+        request_animation_frame(move || set_timeout(paint_after_frame, std::time::Duration::ZERO));
     });
     // the open chart as a file: SVG as drawn, PNG at twice the size; both light, for slides and print
     let download = move |format: &'static str| {
