@@ -442,7 +442,12 @@ fn wrap(text: &str, line_px: f64, font_px: f64, max_lines: usize) -> Vec<String>
         }
         for c in piece.chars() {
             if !line.is_empty() && text_px(&line, font_px) + char_px(c, font_px) > line_px && !c.is_whitespace() {
-                lines.push(std::mem::take(&mut line));
+                // Latin words move whole to the next line; Chinese breaks between any characters
+                let narrow = |c: char| c < '\u{2e80}' && !c.is_whitespace();
+                let inside_word = narrow(c) && line.ends_with(narrow);
+                let word_start = line.rfind(' ').map(|space| space + 1).filter(|_| inside_word);
+                let carried = word_start.map(|start| line.split_off(start)).unwrap_or_default();
+                lines.push(std::mem::replace(&mut line, carried).trim_end().to_owned());
             }
             line.push(c);
         }
@@ -647,6 +652,18 @@ mod tests {
         assert!(lines.len() > 1, "{lines:?}");
         assert!(lines.iter().all(|l| text_px(l, 11.0) <= 260.0), "{lines:?}");
         assert!(lines[..lines.len() - 1].iter().all(|l| l.ends_with(';')), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn latin_words_are_not_split_across_lines() {
+        let text = "Source: Letting more strivers find happiness in Fuzhou: a record of how the unions led workers in building a city (2021); Nanping 2024";
+        let lines = wrap(text, 200.0, 11.0, 6);
+        assert!(lines.len() > 2, "{lines:?}");
+        let words: Vec<&str> = text.split(' ').collect();
+        for line in &lines {
+            assert!(line.split(' ').all(|w| words.contains(&w)), "{line:?} splits a word");
+        }
         assert_eq!(lines.join(" "), text);
     }
 
