@@ -120,7 +120,7 @@ pub fn mount() {
     match crate::embedded::Decoder::new() {
         // in a task of its own: starting the module is a long task already
         Ok(decoder) => set_timeout(move || decode_in_tasks(decoder), std::time::Duration::ZERO),
-        Err(message) => show(Dataset::empty(), Some(message)),
+        Err(message) => show(Err(message)),
     }
 }
 
@@ -131,11 +131,11 @@ const RECORDS_PER_STEP: usize = 250;
 fn decode_in_tasks(decoder: crate::embedded::Decoder) {
     let mut decoder = Some(decoder);
     let step = move || {
-        let step = decoder.as_mut()?.step(RECORDS_PER_STEP);
-        match step {
+        let decoding = decoder.as_mut()?;
+        match decoding.step(RECORDS_PER_STEP) {
             Err(message) => Some(Err(message)),
             Ok(false) => {
-                loading::show_progress(decoder.as_ref().map_or(0.0, |d| d.progress()));
+                loading::show_progress(decoding.progress());
                 None
             }
             Ok(true) => decoder.take().map(|d| Ok(d.finish())),
@@ -144,18 +144,17 @@ fn decode_in_tasks(decoder: crate::embedded::Decoder) {
     tasks::run_in_tasks(step, |decoded| {
         perf::measure(perf::DECODE, perf::DECODE_START);
         // indexing and drawing the explorer each get a task of their own
-        set_timeout(
-            move || match decoded {
-                Ok(data) => show(data, None),
-                Err(message) => show(Dataset::empty(), Some(message)),
-            },
-            std::time::Duration::ZERO,
-        );
+        set_timeout(move || show(decoded), std::time::Duration::ZERO);
     });
 }
 
-/// Indexes the built-in dataset, then replaces the loading notice with the explorer.
-fn show(data: Dataset, data_error: Option<String>) {
+/// Indexes the built-in dataset, then replaces the loading notice with the explorer; a dataset
+/// that could not be decoded shows as an error over an empty explorer.
+fn show(decoded: Result<Dataset, String>) {
+    let (data, data_error) = match decoded {
+        Ok(data) => (data, None),
+        Err(message) => (Dataset::empty(), Some(message)),
+    };
     let data = Indexed::new(data);
     set_timeout(
         move || {
