@@ -385,6 +385,7 @@ fn draw_frame<DB: DrawingBackend>(
     let (width, height) = root.dim_in_pixel();
     let s = frame.scale;
     let line_px = f64::from(width) / s - 24.0;
+    // keep in step with `source_line_count`
     root.draw(&Text::new(truncate_to(frame.title, line_px, 16.0), (px(s, 12.0), px(s, 10.0)), font(frame, 16.0, frame.theme.text)))?;
     // the source names every report, over as many lines as it takes (a downloaded chart travels
     // without the list under it), up to a few; the caveat goes above it
@@ -406,6 +407,12 @@ fn draw_frame<DB: DrawingBackend>(
 
 const SOURCE_FONT_PX: f64 = 11.0;
 const MAX_SOURCE_LINES: usize = 4;
+
+/// How many lines the source line takes in a chart `width` CSS pixels wide: charts grow by
+/// the extra lines so the plot keeps its room.
+pub fn source_line_count(source: &str, width: u32) -> usize {
+    wrap(source, f64::from(width) - 24.0, SOURCE_FONT_PX, MAX_SOURCE_LINES).len().max(1)
+}
 
 /// Roughly how wide `c` is drawn in a sans-serif font of `font_px`: Chinese characters are
 /// square, Latin letters and digits a little over half as wide.

@@ -7,7 +7,7 @@ use super::{use_app, HistoryMode};
 use super::downloads::{save, save_url};
 use super::backend::ChartBackend;
 use crate::charts::{
-    category_profile, draw_bars, draw_time, indicator_by_region, indicator_over_time, indicators_by_coverage, money_by_category,
+    category_profile, draw_bars, draw_time, source_line_count, indicator_by_region, indicator_over_time, indicators_by_coverage, money_by_category,
     source_line, BarChart, Frame, Hit, Theme, TimeChart,
 };
 use crate::export::file_stem;
@@ -17,6 +17,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// What the open chart shows.
 #[derive(Clone, PartialEq)]
@@ -63,14 +64,21 @@ enum Shown {
     Chart,
 }
 
-/// Height of a chart in CSS pixels: bar charts grow with their bars.
-fn chart_height(chart: &Drawn) -> u32 {
+/// Height of a chart `width` CSS pixels wide: bar charts grow with their bars, and every chart
+/// with the lines its source takes.
+fn chart_height(chart: &Drawn, width: u32, lang: i18n::Lang) -> u32 {
     let rows = match chart {
         Drawn::Bars(c) => c.bars.len(),
         Drawn::Time(_) => 10,
     };
-    (rows as f64 * 30.0 + 150.0).clamp(300.0, 1400.0) as u32
+    let plot = (rows as f64 * 30.0 + 150.0).clamp(300.0, 1400.0) as u32;
+    let extra_source_lines = source_line_count(&source_line(chart.sources(), lang), width) - 1;
+    plot + 15 * extra_source_lines as u32
 }
+
+/// The width, in CSS pixels, a chart was last painted at (0 before the first): the best guess
+/// of the next chart's width before the page is laid out, across visits to the charts tab.
+static DRAWN_WIDTH: AtomicU32 = AtomicU32::new(0);
 
 /// Narrowest chart on screen, in CSS pixels: a phone in portrait.
 const SCREEN_MIN_WIDTH: u32 = 280;
@@ -165,10 +173,18 @@ pub fn ChartsView() -> impl IntoView {
         // the canvas takes its height now, so the page is laid out once, as it will stay; it is
         // painted after that frame, in a task of its own: the task that changed the view, the
         // browser's layout of it and the drawing each stay short at scale
-        let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{}px", chart_height(&chart)));
+        // the width is as last drawn (the page has not been laid out yet): only a chart whose
+        // source takes more lines than that width allowed grows when painted
+        let width = match DRAWN_WIDTH.load(Ordering::Relaxed) {
+            0 => window().inner_width().ok().and_then(|w| w.as_f64()).map_or(800, |w| w as u32),
+            drawn => drawn,
+        };
+        let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{}px", chart_height(&chart, width, lang)));
         let paint_after_frame = move || {
             let ratio = window().device_pixel_ratio().max(1.0);
-            let size = (chart_width(Some(&canvas), SCREEN_MIN_WIDTH), chart_height(&chart));
+            let width = chart_width(Some(&canvas), SCREEN_MIN_WIDTH);
+            DRAWN_WIDTH.store(width, Ordering::Relaxed);
+            let size = (width, chart_height(&chart, width, lang));
             let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
             match paint(&canvas, &chart, size, ratio, theme, lang) {
                 Ok(h) => {
@@ -194,7 +210,8 @@ pub fn ChartsView() -> impl IntoView {
     let download = move |format: &'static str| {
         let Some(chart) = drawn.get_untracked() else { return };
         let lang = lang.get_untracked();
-        let size = (chart_width(canvas.get_untracked().as_ref(), DOWNLOAD_MIN_WIDTH), chart_height(&chart));
+        let width = chart_width(canvas.get_untracked().as_ref(), DOWNLOAD_MIN_WIDTH);
+        let size = (width, chart_height(&chart, width, lang));
         let stem = format!("{}_{}", app.view.with_untracked(|v| file_stem(&v.filter)), kind.get_untracked().code());
         let result = if format == "svg" {
             svg_document(&chart, size, lang).map_err(|e| wasm_bindgen::JsValue::from_str(&e)).and_then(|svg| save(&format!("{stem}.svg"), "image/svg+xml", &svg))
