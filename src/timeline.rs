@@ -109,7 +109,14 @@ pub fn layout(data: &Dataset, index: &Index, selection: &Selection, lanes: Lanes
 
     let mut lanes_with_items: Vec<(&str, Vec<Item>)> = order.into_iter().zip(items).filter(|(_, items)| !items.is_empty()).collect();
     for (_, lane_items) in &mut lanes_with_items {
-        lane_items.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.2.total_cmp(&a.2)));
+        // by start, longest first, then in the order the records were added (events, then
+        // facts, each by position): a total order, so the quicker unstable sort gives the
+        // same layout every time
+        let added = |record: RecordRef| match record {
+            RecordRef::Event(i) => (0, i),
+            RecordRef::Fact(i) => (1, i),
+        };
+        lane_items.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(b.2.total_cmp(&a.2)).then(added(a.0).cmp(&added(b.0))));
     }
     // fewer rows a lane while the whole would draw too many marks to stay quick
     let mut max_rows = MAX_ROWS;
