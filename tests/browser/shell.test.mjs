@@ -29,7 +29,7 @@ test('mounts in Chinese with title, tabs and the embedded dataset', async () => 
   await session.close();
 });
 
-test('a loading notice shows until the dataset is decoded, then gives way to the explorer', async () => {
+test('a loading notice shows until the dataset is decoded (with a hint if that takes long), then gives way to the explorer', async () => {
   const session = await openPage(env.browser);
   const { page } = session;
   // hold the module back, as a slow connection would
@@ -44,6 +44,11 @@ test('a loading notice shows until the dataset is decoded, then gives way to the
   assert.ok(await notice.isVisible(), 'the notice shows while the module loads');
   assert.match(await notice.textContent(), /正在载入数据.*Loading the data/s);
   assert.ok(await page.locator('#loading progress').isVisible());
+  // a module that does not start: after a while the notice says what to check
+  const hint = page.locator('#loading .loading-hint');
+  assert.equal(await hint.isVisible(), false, 'no hint at first');
+  await hint.waitFor({ state: 'visible', timeout: 15000 });
+  assert.match(await hint.textContent(), /WebAssembly/);
   release();
   await waitForApp(page);
   assert.equal(await page.locator('#loading').count(), 0, 'the notice is gone once the explorer shows');
