@@ -384,21 +384,21 @@ fn draw_frame<DB: DrawingBackend>(
     root.fill(&rgb(frame.theme.background))?;
     let (width, height) = root.dim_in_pixel();
     let s = frame.scale;
-    let line_px = f64::from(width) / s - 24.0;
-    // keep in step with `source_line_count`
+    let width_css = f64::from(width) / s;
+    let line_px = text_room(width_css);
     root.draw(&Text::new(truncate_to(frame.title, line_px, 16.0), (px(s, 12.0), px(s, 10.0)), font(frame, 16.0, frame.theme.text)))?;
     // the source names every report, over as many lines as it takes (a downloaded chart travels
     // without the list under it), up to a few; the caveat goes above it
-    let source_lines = wrap(&frame.source, line_px, SOURCE_FONT_PX, MAX_SOURCE_LINES);
-    let line_height = 15.0;
-    let mut from_bottom = 20.0 + line_height * (source_lines.len().saturating_sub(1)) as f64;
+    let source_lines = source_lines(&frame.source, width_css);
+    let extra_lines_px = extra_source_lines_px(&source_lines);
+    let mut from_bottom = 20.0 + extra_lines_px;
     for line in &source_lines {
         root.draw(&Text::new(line.as_str(), (px(s, 12.0), height as i32 - px(s, from_bottom)), font(frame, SOURCE_FONT_PX, frame.theme.muted)))?;
-        from_bottom -= line_height;
+        from_bottom -= SOURCE_LINE_PX;
     }
-    let mut bottom = 24.0 + line_height * (source_lines.len().saturating_sub(1)) as f64;
+    let mut bottom = 24.0 + extra_lines_px;
     if let Some(caveat) = frame.caveat {
-        let top = 38.0 + line_height * (source_lines.len().saturating_sub(1)) as f64;
+        let top = 38.0 + extra_lines_px;
         root.draw(&Text::new(truncate_to(caveat, line_px, SOURCE_FONT_PX), (px(s, 12.0), height as i32 - px(s, top)), font(frame, SOURCE_FONT_PX, frame.theme.muted)))?;
         bottom += 18.0;
     }
@@ -407,11 +407,28 @@ fn draw_frame<DB: DrawingBackend>(
 
 const SOURCE_FONT_PX: f64 = 11.0;
 const MAX_SOURCE_LINES: usize = 4;
+/// From one source line to the next, in CSS pixels.
+const SOURCE_LINE_PX: f64 = 15.0;
 
-/// How many lines the source line takes in a chart `width` CSS pixels wide: charts grow by
-/// the extra lines so the plot keeps its room.
-pub fn source_line_count(source: &str, width: u32) -> usize {
-    wrap(source, f64::from(width) - 24.0, SOURCE_FONT_PX, MAX_SOURCE_LINES).len().max(1)
+/// Room for a line of text across a chart `width_css` wide, its side margins taken off.
+fn text_room(width_css: f64) -> f64 {
+    width_css - 24.0
+}
+
+/// The source line as drawn across a chart `width_css` wide.
+fn source_lines(source: &str, width_css: f64) -> Vec<String> {
+    wrap(source, text_room(width_css), SOURCE_FONT_PX, MAX_SOURCE_LINES)
+}
+
+/// Height the source takes beyond its first line, which the frame always has room for.
+fn extra_source_lines_px(lines: &[String]) -> f64 {
+    SOURCE_LINE_PX * lines.len().saturating_sub(1) as f64
+}
+
+/// How much taller, in CSS pixels, a chart `width` wide is drawn for the lines its source takes
+/// beyond the first, so the plot keeps its room.
+pub fn source_extra_height(source: &str, width: u32) -> u32 {
+    extra_source_lines_px(&source_lines(source, f64::from(width))) as u32
 }
 
 /// Roughly how wide `c` is drawn in a sans-serif font of `font_px`: Chinese characters are
@@ -645,7 +662,7 @@ pub fn time_svg(chart: &TimeChart, lang: Lang, size: (u32, u32)) -> Result<Strin
 
 #[cfg(test)]
 mod tests {
-    use super::{text_px, wrap};
+    use super::{source_extra_height, source_lines, text_px, wrap};
 
     #[test]
     fn a_short_source_stays_on_one_line() {
@@ -672,6 +689,15 @@ mod tests {
             assert!(line.split(' ').all(|w| words.contains(&w)), "{line:?} splits a word");
         }
         assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn a_chart_grows_by_the_source_lines_beyond_the_first() {
+        let source = "Source: Letting more strivers find happiness in Fuzhou (2021); Nanping 2024; Xiamen 2023";
+        assert_eq!(source_extra_height(source, 2000), 0);
+        let lines = source_lines(source, 280.0).len();
+        assert!(lines > 1);
+        assert_eq!(source_extra_height(source, 280), 15 * (lines as u32 - 1));
     }
 
     #[test]

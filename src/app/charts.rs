@@ -7,7 +7,7 @@ use super::{use_app, HistoryMode};
 use super::downloads::{save, save_url};
 use super::backend::ChartBackend;
 use crate::charts::{
-    category_profile, draw_bars, draw_time, source_line_count, indicator_by_region, indicator_over_time, indicators_by_coverage, money_by_category,
+    category_profile, draw_bars, draw_time, source_extra_height, indicator_by_region, indicator_over_time, indicators_by_coverage, money_by_category,
     source_line, BarChart, Frame, Hit, Theme, TimeChart,
 };
 use crate::export::file_stem;
@@ -72,8 +72,7 @@ fn chart_height(chart: &Drawn, width: u32, lang: i18n::Lang) -> u32 {
         Drawn::Time(_) => 10,
     };
     let plot = (rows as f64 * 30.0 + 150.0).clamp(300.0, 1400.0) as u32;
-    let extra_source_lines = source_line_count(&source_line(chart.sources(), lang), width) - 1;
-    plot + 15 * extra_source_lines as u32
+    plot + source_extra_height(&source_line(chart.sources(), lang), width)
 }
 
 /// The width, in CSS pixels, a chart was last painted at (0 before the first): the best guess
@@ -172,9 +171,9 @@ pub fn ChartsView() -> impl IntoView {
         let lang = lang.get_untracked();
         // the canvas takes its height now, so the page is laid out once, as it will stay; it is
         // painted after that frame, in a task of its own: the task that changed the view, the
-        // browser's layout of it and the drawing each stay short at scale
-        // the width is as last drawn (the page has not been laid out yet): only a chart whose
-        // source takes more lines than that width allowed grows when painted
+        // browser's layout of it and the drawing each stay short at scale. The page is not laid
+        // out yet, so the width is as last drawn: only a chart whose source takes more lines
+        // than that width allowed grows when painted
         let width = match DRAWN_WIDTH.load(Ordering::Relaxed) {
             0 => window().inner_width().ok().and_then(|w| w.as_f64()).map_or(800, |w| w as u32),
             drawn => drawn,

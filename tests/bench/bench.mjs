@@ -168,7 +168,7 @@ row('decode dataset', (b) => ms(b.decode_ms));
 row('index dataset', (b) => ms(b.index_ms));
 for (const name of Object.keys(results.builds[0].interaction_ms)) row(name, (b) => ms(b.interaction_ms[name]));
 // The browser reports only tasks of 50 ms or more, so 0 means that none was that long.
-const taskMs = (ms) => (ms === 0 ? '< 50' : `${ms}`);
+const taskMs = (duration) => (duration === 0 ? '< 50' : `${duration}`);
 const tasks = (s) => `${taskMs(s.median)} / ${taskMs(s.worst)} ms`;
 row('longest task, start', (b) => tasks(b.longest_start_task_ms));
 row('longest task, interactions', (b) => tasks(b.longest_interaction_task_ms));
