@@ -406,6 +406,8 @@ fn draw_frame<DB: DrawingBackend>(
 }
 
 const SOURCE_FONT_PX: f64 = 11.0;
+/// Size of the value written beside each bar.
+const VALUE_FONT_PX: f64 = 11.0;
 const MAX_SOURCE_LINES: usize = 4;
 /// From one source line to the next, in CSS pixels.
 const SOURCE_LINE_PX: f64 = 15.0;
@@ -516,7 +518,13 @@ pub fn draw_bars<DB: DrawingBackend>(
         (area, None)
     };
     let label_width = px(s, if width as f64 / s > 600.0 { 200.0 } else { 120.0 });
-    let max = chart.bars.iter().map(Bar::total).fold(0.0, f64::max).max(1.0) * 1.18;
+    // the axis reaches far enough past the longest bar for its value, and past every bar for
+    // its own value label, which on a phone can be a good part of the plot's width
+    let plot_css = ((f64::from(width) - f64::from(label_width)) / s).max(1.0);
+    let max = chart.bars.iter().fold(chart.bars.iter().map(Bar::total).fold(0.0, f64::max).max(1.0) * 1.18, |max, bar| {
+        let label_css = text_px(&bar.value_label, VALUE_FONT_PX) + 12.0;
+        max.max(bar.total() * plot_css / (plot_css - label_css).max(plot_css / 3.0))
+    });
     let rows = chart.bars.len() as f64;
     let mut cc = ChartBuilder::on(&plot)
         .x_label_area_size(px(s, 22.0))
@@ -553,7 +561,7 @@ pub fn draw_bars<DB: DrawingBackend>(
         let (_, yc) = cc.backend_coord(&(0.0, (top + bottom) / 2.0));
         let label = truncate(&bar.label, if label_width > px(s, 150.0) { 26 } else { 12 });
         root.draw(&Text::new(label, (x0 - px(s, 6.0), yc), label_style))?;
-        let value_style = font(frame, 11.0, frame.theme.text).pos(plotters::style::text_anchor::Pos::new(
+        let value_style = font(frame, VALUE_FONT_PX, frame.theme.text).pos(plotters::style::text_anchor::Pos::new(
             plotters::style::text_anchor::HPos::Left,
             plotters::style::text_anchor::VPos::Center,
         ));

@@ -92,3 +92,27 @@ fn time_chart_spans_each_period() {
     assert!(svg.contains("Source: "));
     assert!(svg.contains(&chart.title));
 }
+
+/// Where `text` starts, read from the SVG's `<text>` element that holds it.
+fn text_x(svg: &str, text: &str) -> Option<f64> {
+    let end = svg.find(&format!(">\n{text}\n</text>"))?;
+    let start = svg[..end].rfind("<text")?;
+    let x_at = svg[start..end].find(" x=\"")? + start + 4;
+    svg[x_at..].split('"').next()?.parse().ok()
+}
+
+#[test]
+fn value_labels_stay_inside_a_phone_wide_chart() {
+    let data = data();
+    let index = Index::new(&data);
+    let all = select(&data, &index, &Filter::default());
+    let chart = indicator_by_region(&data, &all, "recuperation_workers", Lang::Zh).expect("chart");
+    let width = 350;
+    let svg = bars_svg(&chart, Lang::Zh, (width, 420)).expect("draws");
+    for bar in &chart.bars {
+        let x = text_x(&svg, &bar.value_label).unwrap_or_else(|| panic!("{} is drawn", bar.value_label));
+        // Chinese characters are drawn about as wide as the 11 px font, others a little over half
+        let drawn_px: f64 = bar.value_label.chars().map(|c| if c > '\u{2e80}' { 11.0 } else { 6.6 }).sum();
+        assert!(x + drawn_px <= f64::from(width), "{} ends at {} in a chart {width} wide", bar.value_label, x + drawn_px);
+    }
+}
