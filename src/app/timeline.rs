@@ -244,7 +244,8 @@ pub fn TimelineView() -> impl IntoView {
                     <li><span class="mark point event"></span>{move || i18n::LEGEND_DAY.get(lang.get())}</li>
                     <li><span class="mark band month event"></span>{move || i18n::LEGEND_MONTH.get(lang.get())}</li>
                     <li><span class="mark band year event"></span>{move || i18n::LEGEND_YEAR.get(lang.get())}</li>
-                    <li><span class="mark span fact"></span>{move || i18n::LEGEND_SPAN.get(lang.get())}</li>
+                    <li><span class="mark span event"></span>{move || i18n::LEGEND_EVENT_SPAN.get(lang.get())}</li>
+                    <li><span class="mark span fact"></span>{move || i18n::LEGEND_FIGURE_SPAN.get(lang.get())}</li>
                 </ul>
             }.into_any()
         }}

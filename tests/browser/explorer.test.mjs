@@ -105,6 +105,19 @@ test('records that do not fit in a lane are gathered per year and listed on requ
   await session.close();
 });
 
+test('the legend explains every kind of mark the timeline draws', async () => {
+  const session = await open('?lang=en');
+  const { page } = session;
+  const kindsOf = (selector) => page.locator(selector).evaluateAll((ms) => [...new Set(ms.map((m) => [...m.classList].sort().join(' ')))].sort());
+  const drawn = await kindsOf('.timeline .lane-track .mark:not(.cluster)');
+  const explained = await kindsOf('.legend .mark');
+  assert.ok(drawn.includes('event mark span') && drawn.includes('fact mark span'), drawn.join(', '));
+  for (const kind of drawn) assert.ok(explained.includes(kind), `no legend entry for "${kind}" (legend: ${explained.join(', ')})`);
+  assert.equal(new Set(await page.locator('.legend li').allTextContents()).size, explained.length, 'each entry says something of its own');
+  session.assertClean();
+  await session.close();
+});
+
 test('the timeline shows the filtered events; hover shows a tooltip; click opens the record', async () => {
   const session = await open('?lang=en&d=np2024');
   const { page } = session;
