@@ -199,12 +199,32 @@ pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &st
     if facts.is_empty() {
         return None;
     }
-    let mut bars: Vec<Bar> = facts
+    // where and when each figure is: its region, and its period with how it was counted
+    let places: Vec<(&str, String)> = facts
         .iter()
         .map(|f| {
             let region = data.region(&f.region).map_or(f.region.as_str(), |r| r.name(lang));
+            (region, format!("{} ({})", period_label(&f.period_start, &f.period_end), aggregation_short(f.aggregation, lang)))
+        })
+        .collect();
+    let mut bars_per_place: std::collections::HashMap<&(&str, String), usize> = std::collections::HashMap::new();
+    for place in &places {
+        *bars_per_place.entry(place).or_default() += 1;
+    }
+    let mut bars: Vec<Bar> = facts
+        .iter()
+        .zip(&places)
+        .map(|(f, place)| {
+            let (region, when) = place;
+            // a report can give two figures for one place and period: their lines tell the bars
+            // apart, ahead of the period so that a shortened label keeps them
+            let label = if bars_per_place.get(place).is_some_and(|&count| count > 1) {
+                format!("{region} · {} {} · {when}", i18n::LINE.get(lang), f.line)
+            } else {
+                format!("{region} · {when}")
+            };
             Bar {
-                label: format!("{region} · {} ({})", period_label(&f.period_start, &f.period_end), aggregation_short(f.aggregation, lang)),
+                label,
                 region: f.region.clone(),
                 segments: vec![Segment { series: 0, value: f.value }],
                 value_label: value_label(f.value, f.unit, f.qualifier, lang),

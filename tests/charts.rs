@@ -116,3 +116,17 @@ fn value_labels_stay_inside_a_phone_wide_chart() {
         assert!(x + drawn_px <= f64::from(width), "{} ends at {} in a chart {width} wide", bar.value_label, x + drawn_px);
     }
 }
+
+#[test]
+fn two_figures_for_one_place_and_period_are_told_apart_by_their_line() {
+    let data = data();
+    let index = Index::new(&data);
+    let all = select(&data, &index, &Filter::default());
+    let chart = indicator_by_region(&data, &all, "recuperation_workers", Lang::En).expect("chart");
+    let labels: Vec<&str> = chart.bars.iter().map(|b| b.label.as_str()).collect();
+    let distinct: std::collections::HashSet<_> = labels.iter().collect();
+    assert_eq!(distinct.len(), labels.len(), "{labels:?}");
+    assert!(labels.contains(&"Quanzhou · line 100 · 2018 – 2023-10 (total)"), "{labels:?}");
+    assert!(labels.contains(&"Quanzhou · line 79 · 2018 – 2023-10 (total)"), "{labels:?}");
+    assert!(labels.contains(&"Nanping · 2024 (one year)"), "a figure alone in its place and period keeps the short label: {labels:?}");
+}
