@@ -5,7 +5,7 @@
 use crate::explore::{period_label, Index, RecordRef, Selection};
 use crate::format::{axis_label, unit_name};
 use crate::i18n::{self, Lang};
-use crate::model::{Aggregation, Dataset, Qualifier, Unit};
+use crate::model::{Aggregation, Dataset, Fact, Qualifier, Unit};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -199,37 +199,24 @@ pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &st
     if facts.is_empty() {
         return None;
     }
-    // where and when each figure is: its region, and its period with how it was counted
-    let places: Vec<(&str, String)> = facts
-        .iter()
-        .map(|f| {
-            let region = data.region(&f.region).map_or(f.region.as_str(), |r| r.name(lang));
-            (region, format!("{} ({})", period_label(&f.period_start, &f.period_end), aggregation_short(f.aggregation, lang)))
-        })
-        .collect();
-    let mut bars_per_place: std::collections::HashMap<&(&str, String), usize> = std::collections::HashMap::new();
-    for place in &places {
-        *bars_per_place.entry(place).or_default() += 1;
-    }
+    // where and when a figure is; with its source line where two shown bars would read the same
+    let label = |f: &Fact, with_line: bool| {
+        let region = data.region(&f.region).map_or(f.region.as_str(), |r| r.name(lang));
+        let when = format!("{} ({})", period_label(&f.period_start, &f.period_end), aggregation_short(f.aggregation, lang));
+        if with_line {
+            format!("{region} · {} {} · {when}", i18n::LINE.get(lang), f.line)
+        } else {
+            format!("{region} · {when}")
+        }
+    };
     let mut bars: Vec<Bar> = facts
         .iter()
-        .zip(&places)
-        .map(|(f, place)| {
-            let (region, when) = place;
-            // a report can give two figures for one place and period: their lines tell the bars
-            // apart, ahead of the period so that a shortened label keeps them
-            let label = if bars_per_place.get(place).is_some_and(|&count| count > 1) {
-                format!("{region} · {} {} · {when}", i18n::LINE.get(lang), f.line)
-            } else {
-                format!("{region} · {when}")
-            };
-            Bar {
-                label,
-                region: f.region.clone(),
-                segments: vec![Segment { series: 0, value: f.value }],
-                value_label: value_label(f.value, f.unit, f.qualifier, lang),
-                fact: Some(f.id.clone()),
-            }
+        .map(|f| Bar {
+            label: label(f, false),
+            region: f.region.clone(),
+            segments: vec![Segment { series: 0, value: f.value }],
+            value_label: value_label(f.value, f.unit, f.qualifier, lang),
+            fact: Some(f.id.clone()),
         })
         .collect();
     bars.sort_by(|a, b| b.total().total_cmp(&a.total()));
@@ -241,6 +228,15 @@ pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &st
             Lang::En => format!("Showing the {MAX_BARS} largest of {} figures; the table view lists them all.", bars.len()),
         });
         bars.truncate(MAX_BARS);
+    }
+    // a report can give two figures for one place and period: their lines tell the bars apart,
+    // ahead of the period so that a shortened label keeps them
+    let repeated: Vec<bool> = bars.iter().map(|bar| bars.iter().filter(|other| other.label == bar.label).count() > 1).collect();
+    for (bar, repeated) in bars.iter_mut().zip(repeated) {
+        let fact = bar.fact.as_ref().filter(|_| repeated).and_then(|id| facts.iter().find(|f| &f.id == id));
+        if let Some(f) = fact {
+            bar.label = label(f, true);
+        }
     }
     Some(BarChart {
         title: titled(meta.name(lang), meta.unit, lang),
