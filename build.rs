@@ -2,6 +2,8 @@
 //! with a message naming the file, the record and the field.
 #![allow(dead_code)]
 
+#[path = "src/codes.rs"]
+mod codes;
 #[path = "src/dates.rs"]
 mod dates;
 #[path = "src/i18n.rs"]

@@ -1,31 +1,14 @@
 //! The two languages of the interface and every piece of UI text in both.
 
-/// Interface language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    Zh,
-    En,
+crate::coded_enum! {
+    /// Interface language; the code is used in URLs (`lang=zh`) and in the page's `lang` attribute.
+    pub enum Lang {
+        Zh = "zh",
+        En = "en",
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
-
-    /// The value used in URLs (`lang=zh`) and in the page's `lang` attribute.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
     /// The first of the browser's preferred languages (BCP 47 tags such as `zh-CN`, `en-GB`)
     /// that the interface speaks; Chinese when none does, as the reports are Chinese.
     pub fn from_browser<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Self {

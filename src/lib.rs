@@ -5,6 +5,7 @@
 //! and is tested natively; the web layer lives in `app` and is compiled for wasm32 only.
 
 pub mod charts;
+pub mod codes;
 pub mod coverage;
 pub mod dates;
 pub mod embedded;

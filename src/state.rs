@@ -23,115 +23,48 @@ use crate::model::Dataset;
 // years a link may name are those a dataset may hold; anything else is a typo or garbage
 use crate::validate::YEARS;
 
-/// The views of the explorer, one tab each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Tab {
-    #[default]
-    Timeline,
-    Charts,
-    Table,
-    Documents,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Timeline, Tab::Charts, Tab::Table, Tab::Documents];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Tab::Timeline => "timeline",
-            Tab::Charts => "charts",
-            Tab::Table => "table",
-            Tab::Documents => "documents",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Tab::ALL.into_iter().find(|t| t.code() == code)
+crate::coded_enum! {
+    /// The views of the explorer, one tab each.
+    pub enum Tab {
+        Timeline = "timeline",
+        Charts = "charts",
+        Table = "table",
+        Documents = "documents",
     }
 }
 
-/// The four charts of the Charts tab.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum ChartKind {
-    /// One indicator across regions.
-    #[default]
-    Bars,
-    /// One indicator over time, each value drawn over the period it covers.
-    Time,
-    /// Facts and events per category for each region.
-    Profile,
-    /// Money by category and region.
-    Money,
-}
-
-impl ChartKind {
-    pub const ALL: [ChartKind; 4] = [ChartKind::Bars, ChartKind::Time, ChartKind::Profile, ChartKind::Money];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ChartKind::Bars => "bars",
-            ChartKind::Time => "time",
-            ChartKind::Profile => "profile",
-            ChartKind::Money => "money",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        ChartKind::ALL.into_iter().find(|k| k.code() == code)
+crate::coded_enum! {
+    /// The four charts of the Charts tab.
+    pub enum ChartKind {
+        /// One indicator across regions.
+        Bars = "bars",
+        /// One indicator over time, each value drawn over the period it covers.
+        Time = "time",
+        /// Facts and events per category for each region.
+        Profile = "profile",
+        /// Money by category and region.
+        Money = "money",
     }
 }
 
-/// What the timeline's lanes group by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lanes {
-    #[default]
-    Region,
-    Category,
-}
-
-impl Lanes {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lanes::Region => "region",
-            Lanes::Category => "category",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Lanes::Region, Lanes::Category].into_iter().find(|l| l.code() == code)
+crate::coded_enum! {
+    /// What the timeline's lanes group by.
+    pub enum Lanes {
+        Region = "region",
+        Category = "category",
     }
 }
 
-/// Table columns that can be sorted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SortKey {
-    Value,
-    Raw,
-    Qualifier,
-    Region,
-    Period,
-    Indicator,
-    Document,
-}
-
-impl SortKey {
-    pub const ALL: [SortKey; 7] =
-        [SortKey::Indicator, SortKey::Value, SortKey::Raw, SortKey::Qualifier, SortKey::Region, SortKey::Period, SortKey::Document];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            SortKey::Value => "value",
-            SortKey::Raw => "raw",
-            SortKey::Qualifier => "qualifier",
-            SortKey::Region => "region",
-            SortKey::Period => "period",
-            SortKey::Indicator => "indicator",
-            SortKey::Document => "doc",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        SortKey::ALL.into_iter().find(|k| k.code() == code)
+crate::coded_enum! {
+    /// Table columns that can be sorted, in the table's order.
+    pub enum SortKey {
+        Indicator = "indicator",
+        Value = "value",
+        Raw = "raw",
+        Qualifier = "qualifier",
+        Region = "region",
+        Period = "period",
+        Document = "doc",
     }
 }
 
