@@ -62,6 +62,14 @@ pub const TAB_CHARTS: Text = text("图表", "Charts");
 pub const TAB_TABLE: Text = text("数据表", "Table");
 pub const TAB_DOCUMENTS: Text = text("原始文件", "Documents");
 pub const NOTICE_IGNORED: Text = text("链接中有以下参数无法识别，已忽略：", "Some parts of this link were not understood and were ignored:");
+/// "… and 7 more not listed": what a capped notice leaves out.
+pub fn and_more_ignored(count: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Zh, n) => format!("……另有 {n} 项未列出。"),
+        (Lang::En, 1) => "… and 1 more, not listed.".to_owned(),
+        (Lang::En, n) => format!("… and {n} more, not listed."),
+    }
+}
 pub const DISMISS: Text = text("关闭", "Dismiss");
 pub const DATA_ERROR: Text = text("数据无法读取：", "The dataset could not be read:");
 

@@ -248,6 +248,20 @@ pub fn parse_figure(raw: &str) -> Result<Figure, String> {
     Ok(Figure { value: value.to_f64(), qualifier, ordinal, implied_unit, unit_text: rest })
 }
 
+/// The first character a printed figure cannot hold, if any. A figure is digits (half- or
+/// full-width) or Chinese numerals with their multipliers, qualifier words, counters and units,
+/// all Chinese characters, and a few marks (decimal point, thousands separator, %, /, ㎡, a
+/// space): markup, letters and quotes are not part of any figure.
+pub fn foreign_char_in_figure(raw: &str) -> Option<char> {
+    raw.chars().find(|&c| {
+        let allowed = c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ".,，．、%％/／ ㎡²~～-—".contains(c);
+        !allowed
+    })
+}
+
 /// True when two values are the same figure (allowing for float rounding of decimals).
 pub fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)

@@ -80,9 +80,31 @@ pub const MAX_IGNORED: usize = 50;
 /// Characters of an ignored name or value the notice repeats.
 const MAX_IGNORED_CHARS: usize = 80;
 
-/// An ignored name or value as the notice repeats it: at most `MAX_IGNORED_CHARS` characters.
+/// An ignored name or value as the notice repeats it: at most `MAX_IGNORED_CHARS` characters,
+/// with every control, format or invisible character written out as `U+202E`, so that a
+/// parameter can neither turn the notice's own words around nor pass for a valid id.
 pub fn clip(text: &str) -> String {
-    crate::validate::clipped(text, MAX_IGNORED_CHARS)
+    let mut visible = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_invisible(c) {
+            visible.push_str(&format!("U+{:04X}", c as u32));
+        } else {
+            visible.push(c);
+        }
+    }
+    crate::validate::clipped(&visible, MAX_IGNORED_CHARS)
+}
+
+/// Characters that show as nothing, or change how the text around them is shown: controls,
+/// bidirectional marks, overrides and isolates, zero-width characters, fillers, variation
+/// selectors, tags, and every space but the plain one.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c as u32,
+            0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+            | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+            | 0xFEFF | 0xFFA0 | 0xFFF9..=0xFFFB | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
 }
 
 /// The longest search text a link may carry.
@@ -117,16 +139,71 @@ pub const MAX_DATA_URL_CHARS: usize = 2000;
 /// An address a dataset may be fetched from: http(s), or a path relative to the explorer.
 /// Other schemes (`javascript:`, `data:`, `file:`) are refused.
 pub fn is_dataset_address(text: &str) -> bool {
-    let lower = text.trim().to_ascii_lowercase();
+    dataset_address_problem(text).is_none()
+}
+
+/// Ports the Fetch standard blocks ("bad ports"): a fetch from them fails without a word.
+const BLOCKED_PORTS: [u16; 81] = [
+    0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,
+    111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532,
+    540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061,
+    6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697,
+];
+
+/// What is wrong with a dataset address, if anything: it must be an absolute `http(s)://`
+/// address a browser will fetch, or a path on this site. A browser reads `\` as `/` and drops
+/// tabs and line breaks, so `/\host/x.json` would load from another site although it does not
+/// look absolute: such forms are refused, not guessed at.
+pub fn dataset_address_problem(text: &str) -> Option<AddressProblem> {
+    let trimmed = text.trim();
+    let lower = trimmed.to_ascii_lowercase();
     if lower.is_empty() || lower.chars().any(char::is_control) {
-        return false;
+        return Some(AddressProblem::NotHttp);
     }
     match lower.split_once(':') {
         // a colon after the first slash, `?` or `#` belongs to a relative path, not a scheme
-        Some((before, _)) if !before.contains(['/', '?', '#']) => {
-            (before == "https" || before == "http") && lower.contains("://")
+        Some((scheme, rest)) if !scheme.contains(['/', '\\', '?', '#']) => {
+            if scheme != "https" && scheme != "http" {
+                return Some(AddressProblem::NotHttp);
+            }
+            let Some(after) = rest.strip_prefix("//") else { return Some(AddressProblem::NotHttp) };
+            let authority = after.split(['/', '\\', '?', '#']).next().unwrap_or_default();
+            if authority.is_empty() || after.starts_with(['/', '\\']) {
+                return Some(AddressProblem::NotHttp);
+            }
+            if authority.contains('@') {
+                return Some(AddressProblem::Credentials);
+            }
+            // the port follows the last colon, unless that colon is inside an IPv6 literal
+            let port = authority.rsplit_once(':').filter(|(_, p)| !p.contains(']')).map(|(_, p)| p);
+            match port {
+                Some(p) if !p.is_empty() => match p.parse::<u16>() {
+                    Ok(port) if BLOCKED_PORTS.contains(&port) => Some(AddressProblem::BlockedPort),
+                    Ok(_) => None,
+                    Err(_) => Some(AddressProblem::NotHttp),
+                },
+                _ => None,
+            }
         }
-        _ => !lower.starts_with("//"),
+        // a relative path: two leading slashes, in any mix of `/` and `\`, name another host
+        _ if lower.starts_with(['/', '\\']) && lower[1..].starts_with(['/', '\\']) => Some(AddressProblem::OtherOrigin),
+        _ => None,
+    }
+}
+
+impl AddressProblem {
+    /// Why, in words for the notice.
+    pub fn text(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            AddressProblem::NotHttp => Text { zh: "无效的值：须为 http(s):// 地址或本站路径", en: "invalid value: an http(s):// address or a path on this site is needed" },
+            AddressProblem::OtherOrigin => Text {
+                zh: "看似本站路径，浏览器却会从其他网站载入：请写出完整的 https:// 地址",
+                en: "looks like a path on this site but a browser would load it from another site: write the full https:// address",
+            },
+            AddressProblem::Credentials => Text { zh: "地址中含用户名或密码，浏览器不会载入", en: "the address holds a user name or password, which browsers refuse to fetch" },
+            AddressProblem::BlockedPort => Text { zh: "浏览器不允许从此端口载入", en: "browsers do not fetch from this port" },
+        }
     }
 }
 
@@ -138,6 +215,45 @@ pub struct IgnoredParam {
     pub reason: IgnoreReason,
 }
 
+/// The parameters a link could not apply: the first `MAX_IGNORED`, and how many more there
+/// were, so that the notice can say so. Reads as the list of those shown.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Ignored {
+    listed: Vec<IgnoredParam>,
+    /// Ignored parameters beyond the listed ones.
+    pub unlisted: usize,
+}
+
+impl Ignored {
+    fn push(&mut self, param: IgnoredParam) {
+        if self.listed.len() < MAX_IGNORED {
+            self.listed.push(param);
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    /// Every ignored parameter, listed or not.
+    pub fn total(&self) -> usize {
+        self.listed.len() + self.unlisted
+    }
+}
+
+impl<'a> IntoIterator for &'a Ignored {
+    type Item = &'a IgnoredParam;
+    type IntoIter = std::slice::Iter<'a, IgnoredParam>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.listed.iter()
+    }
+}
+
+impl std::ops::Deref for Ignored {
+    type Target = [IgnoredParam];
+    fn deref(&self) -> &[IgnoredParam] {
+        &self.listed
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IgnoreReason {
     UnknownParameter,
@@ -146,6 +262,22 @@ pub enum IgnoreReason {
     UnknownId,
     Repeated,
     TooLong,
+    /// A dataset address that is not absolute but would load from another site (`/\host`),
+    /// or that a browser refuses to fetch (credentials, a blocked port).
+    UnsafeAddress(AddressProblem),
+}
+
+/// Why a dataset address is refused before anything is fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddressProblem {
+    /// Neither `http(s)://` nor a path on this site: another scheme, or empty.
+    NotHttp,
+    /// Looks relative, but a browser reads it as another site (`//host`, `/\host`, `\/host`).
+    OtherOrigin,
+    /// `user:password@` in the address: browsers refuse to fetch it.
+    Credentials,
+    /// A port browsers never fetch from (such as 25, mail).
+    BlockedPort,
 }
 
 impl IgnoreReason {
@@ -158,6 +290,7 @@ impl IgnoreReason {
             IgnoreReason::UnknownId => Text { zh: "数据中没有此项", en: "not in the dataset" },
             IgnoreReason::Repeated => Text { zh: "重复", en: "given twice" },
             IgnoreReason::TooLong => Text { zh: "过长", en: "too long" },
+            IgnoreReason::UnsafeAddress(problem) => problem.text(),
         }
     }
 }
@@ -183,17 +316,13 @@ fn write_year_range((from, to): (i32, i32)) -> String {
 impl ViewState {
     /// Parses a query string (with or without the leading `?`) against the ids `data` knows.
     /// What cannot be applied is returned, never fatal: the valid rest still applies.
-    pub fn from_query(query: &str, data: &Dataset) -> (Self, Vec<IgnoredParam>) {
+    pub fn from_query(query: &str, data: &Dataset) -> (Self, Ignored) {
         let mut state = ViewState::default();
-        let mut ignored = Vec::new();
+        let mut ignored = Ignored::default();
         let mut seen: Vec<String> = Vec::new();
         for (name, value) in parse_query(query) {
             // a hostile link cannot make the notice huge: values are clipped, and the list is capped
-            let mut ignore = |value: &str, reason| {
-                if ignored.len() < MAX_IGNORED {
-                    ignored.push(IgnoredParam { name: clip(&name), value: clip(value), reason });
-                }
-            };
+            let mut ignore = |value: &str, reason| ignored.push(IgnoredParam { name: clip(&name), value: clip(value), reason });
             if seen.contains(&name) {
                 ignore(&value, IgnoreReason::Repeated);
                 continue;
@@ -252,7 +381,18 @@ impl ViewState {
                     ignore(&value.chars().take(40).collect::<String>(), IgnoreReason::TooLong);
                     Some(())
                 }
-                "data" => is_dataset_address(&value).then(|| state.data = Some(value.trim().to_owned())),
+                "data" => match dataset_address_problem(&value) {
+                    None => {
+                        state.data = Some(value.trim().to_owned());
+                        Some(())
+                    }
+                    // anything but http(s) or a path is simply not an address
+                    Some(AddressProblem::NotHttp) => None,
+                    Some(problem) => {
+                        ignore(&value, IgnoreReason::UnsafeAddress(problem));
+                        Some(())
+                    }
+                },
                 _ => {
                     ignore(&value, IgnoreReason::UnknownParameter);
                     continue;
@@ -401,6 +541,48 @@ mod tests {
         for bad in ["javascript:alert(1)", "data:application/json,{}", "file:///etc/passwd", "//evil.example/x", "", " ", "https:x", "a\u{0}b"] {
             assert!(!is_dataset_address(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn addresses_that_reach_another_site_without_saying_so_are_refused() {
+        for (address, problem) in [
+            ("/\\evil.example/x.json", AddressProblem::OtherOrigin),
+            ("\\/evil.example/x.json", AddressProblem::OtherOrigin),
+            ("\\\\evil.example/x.json", AddressProblem::OtherOrigin),
+            ("//evil.example/x.json", AddressProblem::OtherOrigin),
+            ("https://user:pass@example.org/x.json", AddressProblem::Credentials),
+            ("https://example.org:25/x.json", AddressProblem::BlockedPort),
+            ("http://127.0.0.1:6667/x.json", AddressProblem::BlockedPort),
+            ("https:/example.org/x.json", AddressProblem::NotHttp),
+            ("https:///x.json", AddressProblem::NotHttp),
+            ("https://example.org:99999/x.json", AddressProblem::NotHttp),
+        ] {
+            assert_eq!(dataset_address_problem(address), Some(problem), "{address}");
+        }
+        for good in ["https://example.org:8443/x.json", "http://[::1]:8080/x.json", "http://[::1]/x.json", "sets\\a.json", "/a.json"] {
+            assert_eq!(dataset_address_problem(good), None, "{good}");
+        }
+        let (state, ignored) = ViewState::from_query("data=%2F%5Cevil.example%2Fx.json", &data());
+        assert_eq!(state.data, None);
+        assert_eq!(ignored[0].reason, IgnoreReason::UnsafeAddress(AddressProblem::OtherOrigin));
+    }
+
+    #[test]
+    fn invisible_characters_in_ignored_parameters_are_written_out() {
+        assert_eq!(clip("abc\u{202e}def"), "abcU+202Edef");
+        assert_eq!(clip("ideology\u{200b}"), "ideologyU+200B");
+        assert_eq!(clip("a\u{a0}b\u{feff}"), "aU+00A0bU+FEFF");
+        assert_eq!(clip("金秋 助学"), "金秋 助学");
+        let (_, ignored) = ViewState::from_query("c=ideology%E2%80%8B&x=%E2%80%AEtxet", &data());
+        let shown: Vec<&str> = ignored.iter().map(|i| i.value.as_str()).collect();
+        assert_eq!(shown, ["ideologyU+200B", "U+202Etxet"]);
+    }
+
+    #[test]
+    fn the_notice_counts_what_it_does_not_list() {
+        let query: Vec<String> = (0..MAX_IGNORED + 7).map(|i| format!("x{i}=1")).collect();
+        let (_, ignored) = ViewState::from_query(&query.join("&"), &data());
+        assert_eq!((ignored.len(), ignored.unlisted, ignored.total()), (MAX_IGNORED, 7, MAX_IGNORED + 7));
     }
 
     #[test]

@@ -290,6 +290,9 @@ pub fn validate_at_most(data: &Dataset, max_problems: usize) -> (Vec<Problem>, u
             }
         }
         check.bounded("fact", id, "raw", &fact.raw, MAX_RAW_CHARS);
+        if let Some(c) = crate::numbers::foreign_char_in_figure(&fact.raw) {
+            check.report("fact", id, "raw", format!("'{}' holds {c:?}, which is not part of a printed figure", quoted(&fact.raw)));
+        }
         // An overlong token is reported above; reading it would only quote it again.
         let figure = if fact.raw.chars().count() > MAX_RAW_CHARS { None } else { Some(parse_figure(&fact.raw)) };
         match figure {
@@ -408,6 +411,20 @@ mod tests {
         data.facts[0].qualifier = crate::model::Qualifier::Exact;
         let problems = validate(&data);
         assert_eq!(fields(&problems), [("fact", fact.as_str(), "value")], "{problems:#?}");
+    }
+
+    #[test]
+    fn a_printed_figure_holds_nothing_but_a_figure() {
+        for markup in ["2<img src=x onerror=alert(1)>", "<b>5</b>", "5\"", "5 apples", "=5"] {
+            let mut data = data();
+            let fact = data.facts[0].id.clone();
+            data.facts[0].raw = markup.into();
+            let problems = validate(&data);
+            assert!(fields(&problems).contains(&("fact", fact.as_str(), "raw")), "{markup}: {problems:#?}");
+        }
+        for raw in ["973.27 万元", "1.6万多家", "超过 2 万人", "第一", "８５％", "150元/包", "百万职工"] {
+            assert_eq!(crate::numbers::foreign_char_in_figure(raw), None, "{raw}");
+        }
     }
 
     #[test]

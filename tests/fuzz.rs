@@ -10,7 +10,7 @@ use union_explorer::explore::find_record;
 use union_explorer::i18n::Lang;
 use union_explorer::model::Dataset;
 use union_explorer::open::{open_dataset, OpenError, MAX_DATASET_BYTES, MAX_PROBLEMS};
-use union_explorer::state::{clip, MAX_IGNORED, 
+use union_explorer::state::{clip, MAX_IGNORED,
     is_dataset_address, parse_query, parse_year_range, ChartKind, IgnoreReason, Lanes, Tab, ViewState, MAX_SEARCH_CHARS,
 };
 use union_explorer::validate::Problem;

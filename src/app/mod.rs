@@ -22,7 +22,7 @@ mod url;
 use crate::explore::{select, Index, Selection};
 use crate::i18n::{self, Lang};
 use crate::model::Dataset;
-use crate::state::{IgnoredParam, Tab, ViewState};
+use crate::state::{Ignored, Tab, ViewState};
 use leptos::prelude::*;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -75,7 +75,7 @@ pub struct AppContext {
     /// The interface language in effect: the URL's, else the browser's.
     lang: Memo<Lang>,
     /// Query parameters that could not be applied, shown until dismissed.
-    pub ignored: RwSignal<Vec<IgnoredParam>>,
+    pub ignored: RwSignal<Ignored>,
     pub data: RwSignal<Shared<Dataset>>,
     /// The dataset this build carries, to return to from an outside one.
     pub built_in: StoredValue<Shared<Dataset>>,
@@ -193,7 +193,7 @@ pub fn App(
     let Indexed { data, index: built_in_index } = data;
     let (initial, ignored) = ViewState::from_query(&url::current_query(), &data);
     // a link to an outside dataset names ids of that dataset: judged once it is in
-    let ignored = if initial.data.is_some() { Vec::new() } else { ignored };
+    let ignored = if initial.data.is_some() { Ignored::default() } else { ignored };
     let embed = initial.embed;
     let view = RwSignal::new(initial);
     let built_in = data;

@@ -7,7 +7,7 @@ use super::{use_app, AppContext, HistoryMode, Shared};
 use crate::i18n::{self, Lang, Text};
 use crate::model::Dataset;
 use crate::open::{open_dataset, OpenError, MAX_DATASET_BYTES};
-use crate::state::{is_dataset_address, ViewState};
+use crate::state::{dataset_address_problem, AddressProblem, Ignored, ViewState};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -159,7 +159,7 @@ pub fn open_address(app: AppContext, address: String, link_query: Option<String>
             Ok(data) => {
                 let (state, ignored) = match &link_query {
                     Some(query) => ViewState::from_query(query, &data),
-                    None => (app.view.with_untracked(|v| fresh_view(v, Some(address.clone()))), Vec::new()),
+                    None => (app.view.with_untracked(|v| fresh_view(v, Some(address.clone()))), Ignored::default()),
                 };
                 show(app, Shared::new(data), Origin::Address(address));
                 app.loading.set(Loading::Idle);
@@ -306,15 +306,15 @@ pub fn DatasetPicker() -> impl IntoView {
     let app = use_app();
     let lang = app.lang();
     let address = RwSignal::new(String::new());
-    let invalid = RwSignal::new(false);
+    // why the address typed was refused, if it was
+    let invalid = RwSignal::new(None::<AddressProblem>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = address.get_untracked().trim().to_owned();
-        if !is_dataset_address(&text) {
-            invalid.set(true);
+        invalid.set(dataset_address_problem(&text));
+        if invalid.get_untracked().is_some() {
             return;
         }
-        invalid.set(false);
         // the link now names the new data; its ids start over
         app.change(HistoryMode::Push, |v| *v = fresh_view(v, Some(text.clone())));
         open_address(app, text, None);
@@ -342,11 +342,15 @@ pub fn DatasetPicker() -> impl IntoView {
                 <div class="dataset-row">
                     <input id="dataset-address" name="data" type="text" inputmode="url" autocomplete="url" spellcheck="false"
                         placeholder="https://…/dataset.json" prop:value=move || address.get()
-                        aria-invalid=move || invalid.get().to_string()
+                        aria-invalid=move || invalid.get().is_some().to_string()
                         on:input=move |ev| address.set(event_target_value(&ev))/>
                     <button type="submit">{move || OPEN.get(lang.get())}</button>
                 </div>
-                {move || invalid.get().then(|| view! { <p class="field-error" role="alert">{BAD_ADDRESS.get(lang.get())}</p> })}
+                {move || invalid.get().map(|problem| {
+                    // an unknown scheme gets the general advice; the others say what is wrong
+                    let text = if problem == AddressProblem::NotHttp { BAD_ADDRESS } else { problem.text() };
+                    view! { <p class="field-error" role="alert">{move || text.get(lang.get())}</p> }
+                })}
             </form>
             <p class="dataset-file">
                 <label class="file-button">

@@ -4,7 +4,7 @@
 
 use super::{AppContext, HistoryMode};
 use crate::i18n::Lang;
-use crate::state::ViewState;
+use crate::state::{Ignored, ViewState};
 use leptos::prelude::*;
 
 pub fn current_query() -> String {
@@ -59,13 +59,16 @@ pub fn sync_with_address_bar(app: AppContext) {
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         let query = current_query();
-        let (state, _) = app.data.with_untracked(|data| ViewState::from_query(&query, data));
+        let (state, ignored) = app.data.with_untracked(|data| ViewState::from_query(&query, data));
         // an entry without `data=`, reached from an outside dataset, names ids of the built-in one
-        let state = if state.data.is_none() && super::source::shows_outside_address(app) {
-            ViewState::from_query(&query, &app.built_in.get_value()).0
+        let (state, ignored) = if state.data.is_none() && super::source::shows_outside_address(app) {
+            ViewState::from_query(&query, &app.built_in.get_value())
         } else {
-            state
+            (state, ignored)
         };
+        // the notice describes the entry on screen, not the one left; an entry naming an outside
+        // dataset is judged once that dataset is in
+        app.ignored.set(if state.data.is_some() { Ignored::default() } else { ignored });
         view.set(state);
     });
     on_cleanup(move || handle.remove());
