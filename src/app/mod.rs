@@ -83,6 +83,8 @@ pub struct AppContext {
     pub origin: RwSignal<source::Origin>,
     /// Opening an outside dataset: in progress, failed, or nothing.
     pub loading: RwSignal<source::Loading>,
+    /// The outside dataset load in flight, so that a newer one can abandon it.
+    pub loads: StoredValue<source::Loads, LocalStorage>,
     pub index: Memo<Shared<Index>>,
     /// The records passing the current filters, and the filter panel's counts.
     pub selection: Memo<Shared<Selection>>,
@@ -226,6 +228,7 @@ pub fn App(
         built_in: StoredValue::new(built_in),
         origin: RwSignal::new(source::Origin::BuiltIn),
         loading: RwSignal::new(source::Loading::Idle),
+        loads: StoredValue::new_local(source::Loads::default()),
         index,
         selection,
     };

@@ -35,6 +35,11 @@ pub enum LoadError {
     Http { status: u16, status_text: String },
     /// The file could not be read from disk.
     Unreadable,
+    /// The answer began but broke off before the whole file arrived.
+    CutShort,
+    /// More than `MAX_DATASET_BYTES` arrived (after decompression), whatever the headers said:
+    /// the read was abandoned there.
+    TooLargeWhileReading,
     Open(OpenError),
 }
 
@@ -52,6 +57,14 @@ const UNREACHABLE: Text = Text {
 };
 const TIMED_OUT: Text = Text { zh: "超时：15 秒内未收到完整的数据。", en: "Timed out: the dataset did not arrive within 15 seconds." };
 const UNREADABLE: Text = Text { zh: "无法读取该文件。", en: "The file could not be read." };
+const CUT_SHORT: Text = Text {
+    zh: "传输中断：服务器开始发送后，文件未完整送达。",
+    en: "The answer broke off: the server began sending the file but it did not arrive whole.",
+};
+const TOO_LARGE_WHILE_READING: Text = Text {
+    zh: "文件超过 32 MB（解压后），已停止读取。请选择较小的数据集文件。",
+    en: "The file is larger than 32 MB (once decompressed): reading stopped there. Choose a smaller file.",
+};
 const LOADING: Text = Text { zh: "正在载入数据集：", en: "Loading the dataset from " };
 const LOADING_AFTER: Text = Text { zh: "（载入完成前显示内置数据）", en: " (the built-in dataset is shown until it arrives)" };
 const NOT_OPENED: Text = Text { zh: "未能打开数据集 ", en: "Could not open the dataset " };
@@ -83,6 +96,8 @@ impl LoadError {
                 Lang::En => format!("The server answered HTTP {status} {status_text}."),
             },
             LoadError::Unreadable => UNREADABLE.get(lang).to_owned(),
+            LoadError::CutShort => CUT_SHORT.get(lang).to_owned(),
+            LoadError::TooLargeWhileReading => TOO_LARGE_WHILE_READING.get(lang).to_owned(),
             LoadError::Open(error) => error.summary(lang),
         }
     }
@@ -94,14 +109,73 @@ fn host_of(address: &str) -> String {
     web_sys::Url::new_with_base(address, &base).map_or_else(|_| address.to_owned(), |url| url.host())
 }
 
-/// Fetches and opens the dataset at `address`, giving up after `FETCH_TIMEOUT`.
-async fn fetch_dataset(address: &str) -> Result<Dataset, LoadError> {
-    let controller = web_sys::AbortController::new().map_err(|_| LoadError::Unreachable)?;
+/// The dataset load in flight, if any. Each load has an identity: starting another, Back or
+/// Forward, or going back to the built-in data abandons it (its request is aborted), and
+/// whatever it still delivers (data, error or timeout) is dropped.
+#[derive(Default)]
+pub struct Loads {
+    last_id: u64,
+    current: Option<(u64, Option<web_sys::AbortController>)>,
+}
+
+/// Abandons the load in flight, if any, and starts a new one showing `source` as loading:
+/// its identity, and the controller that aborts its request.
+fn begin_load(app: AppContext, source: String) -> (u64, Option<web_sys::AbortController>) {
+    abandon_load(app);
+    let controller = web_sys::AbortController::new().ok();
+    let id = app.loads.try_update_value(|loads| {
+        loads.last_id += 1;
+        loads.current = Some((loads.last_id, controller.clone()));
+        loads.last_id
+    });
+    app.loading.set(Loading::Busy(source));
+    (id.unwrap_or_default(), controller)
+}
+
+/// Stops the load in flight, if any: its request is aborted and its answer will be dropped.
+pub fn abandon_load(app: AppContext) {
+    let abandoned = app.loads.try_update_value(|loads| loads.current.take()).flatten();
+    if let Some((_, controller)) = abandoned {
+        if let Some(controller) = controller {
+            controller.abort();
+        }
+        app.loading.set(Loading::Idle);
+    }
+}
+
+/// Whether load `id` is still the one wanted; if so it ends now, and its answer may be shown.
+fn finish_load(app: AppContext, id: u64) -> bool {
+    app.loads
+        .try_update_value(|loads| {
+            let current = loads.current.as_ref().is_some_and(|(current, _)| *current == id);
+            if current {
+                loads.current = None;
+            }
+            current
+        })
+        .unwrap_or(false)
+}
+
+/// Fetches and opens the dataset at `address`, giving up after `FETCH_TIMEOUT`; `controller`
+/// aborts it from outside (another load started).
+async fn fetch_dataset(address: &str, controller: Option<web_sys::AbortController>) -> Result<Dataset, LoadError> {
+    let controller = controller.ok_or(LoadError::Unreachable)?;
     let signal = controller.signal();
-    let timer = set_timeout_with_handle(move || controller.abort(), FETCH_TIMEOUT).ok();
-    let failed = |signal: &web_sys::AbortSignal| if signal.aborted() { LoadError::TimedOut } else { LoadError::Unreachable };
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = {
+        let timed_out = timed_out.clone();
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            FETCH_TIMEOUT,
+        )
+        .ok()
+    };
     let result = async {
-        let response = gloo_net::http::Request::get(address).abort_signal(Some(&signal)).send().await.map_err(|_| failed(&signal))?;
+        let failed = || if timed_out.get() { LoadError::TimedOut } else { LoadError::Unreachable };
+        let response = gloo_net::http::Request::get(address).abort_signal(Some(&signal)).send().await.map_err(|_| failed())?;
         if !response.ok() {
             return Err(LoadError::Http { status: response.status(), status_text: response.status_text() });
         }
@@ -111,7 +185,7 @@ async fn fetch_dataset(address: &str) -> Result<Dataset, LoadError> {
                 return Err(LoadError::Open(OpenError::TooLarge { bytes, limit: MAX_DATASET_BYTES }));
             }
         }
-        let body = response.binary().await.map_err(|_| failed(&signal))?;
+        let body = read_body(&response, &timed_out).await?;
         open_dataset(&body).map_err(LoadError::Open)
     }
     .await;
@@ -119,6 +193,42 @@ async fn fetch_dataset(address: &str) -> Result<Dataset, LoadError> {
         timer.clear();
     }
     result
+}
+
+/// Reads a response body as a stream, counting what arrives (decompressed, whatever the headers
+/// claim) and abandoning the read past `MAX_DATASET_BYTES`. The chunks wait in the JavaScript
+/// heap and are copied into the module's memory once, whole and within the limit, so an
+/// abandoned read leaves nothing behind there.
+async fn read_body(response: &gloo_net::http::Response, timed_out: &std::cell::Cell<bool>) -> Result<Vec<u8>, LoadError> {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(stream) = response.body() else { return Ok(Vec::new()) };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let chunks = js_sys::Array::new();
+    let mut bytes = 0_usize;
+    loop {
+        let result = JsFuture::from(reader.read()).await.map_err(|_| if timed_out.get() { LoadError::TimedOut } else { LoadError::CutShort })?;
+        let result: web_sys::ReadableStreamReadResult = result.unchecked_into();
+        if result.get_done().unwrap_or(true) {
+            break;
+        }
+        let chunk: js_sys::Uint8Array = result.get_value().unchecked_into();
+        bytes += chunk.length() as usize;
+        if bytes > MAX_DATASET_BYTES {
+            // the rest is not wanted; a refused cancel changes nothing
+            let _ = reader.cancel();
+            return Err(LoadError::TooLargeWhileReading);
+        }
+        chunks.push(&chunk);
+    }
+    let mut body = vec![0_u8; bytes];
+    let mut at = 0;
+    for chunk in chunks.iter() {
+        let chunk: js_sys::Uint8Array = chunk.unchecked_into();
+        let end = at + chunk.length() as usize;
+        chunk.copy_to(&mut body[at..end]);
+        at = end;
+    }
+    Ok(body)
 }
 
 /// Reads and opens a local file.
@@ -153,9 +263,13 @@ fn fresh_view(current: &ViewState, data: Option<String>) -> ViewState {
 /// Opens `address` as the dataset on screen. With `link_query`, the rest of that link is
 /// applied to the new data once it is in (its ids mean nothing to the data shown before).
 pub fn open_address(app: AppContext, address: String, link_query: Option<String>) {
-    app.loading.set(Loading::Busy(address.clone()));
+    let (id, controller) = begin_load(app, address.clone());
     leptos::task::spawn_local(async move {
-        match fetch_dataset(&address).await {
+        let result = fetch_dataset(&address, controller).await;
+        if !finish_load(app, id) {
+            return;
+        }
+        match result {
             Ok(data) => {
                 let (state, ignored) = match &link_query {
                     Some(query) => ViewState::from_query(query, &data),
@@ -179,9 +293,13 @@ pub fn open_address(app: AppContext, address: String, link_query: Option<String>
 /// Opens a local file as the dataset on screen.
 fn open_file(app: AppContext, file: web_sys::File) {
     let name = file.name();
-    app.loading.set(Loading::Busy(name.clone()));
+    let (id, _) = begin_load(app, name.clone());
     leptos::task::spawn_local(async move {
-        match read_file(&file).await {
+        let result = read_file(&file).await;
+        if !finish_load(app, id) {
+            return;
+        }
+        match result {
             Ok(data) => {
                 show(app, Shared::new(data), Origin::File(name));
                 app.loading.set(Loading::Idle);
@@ -200,6 +318,7 @@ fn show(app: AppContext, data: Shared<Dataset>, origin: Origin) {
 
 /// Back to the dataset this build carries.
 fn use_built_in(app: AppContext) {
+    abandon_load(app);
     show(app, app.built_in.get_value(), Origin::BuiltIn);
     app.loading.set(Loading::Idle);
     app.change(HistoryMode::Push, |v| *v = fresh_view(v, None));

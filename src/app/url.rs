@@ -58,6 +58,8 @@ pub fn sync_with_address_bar(app: AppContext) {
         request_animation_frame(move || set_timeout(move || write_address(&query, mode), std::time::Duration::ZERO));
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        // Back or Forward leaves whatever dataset was on its way; the entry reached asks anew
+        super::source::abandon_load(app);
         let query = current_query();
         let (state, ignored) = app.data.with_untracked(|data| ViewState::from_query(&query, data));
         // an entry without `data=`, reached from an outside dataset, names ids of the built-in one
