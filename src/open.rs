@@ -124,31 +124,255 @@ fn parser_message(error: &serde_json::Error) -> String {
 
 /// Checks size, parses, and validates with the same rules as the embedded dataset.
 pub fn open_dataset(bytes: &[u8]) -> Result<Dataset, OpenError> {
-    if bytes.len() > MAX_DATASET_BYTES {
-        return Err(OpenError::TooLarge { bytes: bytes.len(), limit: MAX_DATASET_BYTES });
+    let mut opening = Opening::new(bytes.to_vec())?;
+    while !opening.step(usize::MAX)? {}
+    opening.finish()
+}
+
+/// Opens a dataset a slice at a time, so that a large file does not hold the page: each
+/// `step` decodes a number of facts and events, then `finish` reads the rest of the file and
+/// checks the whole by the dataset rules. Anything unexpected in the file's shape is left to
+/// the whole-file reader, so a broken file is reported exactly as `parse` reports it.
+pub struct Opening {
+    text: String,
+    /// Byte offset of the scan.
+    at: usize,
+    scan: Scan,
+    /// `{` and every top-level member but the facts and events, as written.
+    head: String,
+    facts: Vec<crate::model::Fact>,
+    events: Vec<crate::model::Event>,
+    lists_seen: (bool, bool),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Scan {
+    Members,
+    Facts,
+    Events,
+    Done,
+}
+
+impl Opening {
+    /// Checks the size and the text encoding.
+    pub fn new(bytes: Vec<u8>) -> Result<Self, OpenError> {
+        if bytes.len() > MAX_DATASET_BYTES {
+            return Err(OpenError::TooLarge { bytes: bytes.len(), limit: MAX_DATASET_BYTES });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, column) = position(e.as_bytes(), e.utf8_error().valid_up_to());
+            OpenError::NotJson { line, column, message: "not UTF-8 text".to_owned() }
+        })?;
+        // Editors on some systems save UTF-8 with a byte-order mark; JSON parsers reject it.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        let mut opening = Opening {
+            text,
+            at: 0,
+            scan: Scan::Members,
+            head: String::from("{"),
+            facts: Vec::new(),
+            events: Vec::new(),
+            lists_seen: (false, false),
+        };
+        opening.skip_space();
+        if opening.byte() == Some(b'{') {
+            opening.at += 1;
+        } else {
+            opening.scan = Scan::Done;
+        }
+        Ok(opening)
     }
-    // Editors on some systems save UTF-8 with a byte-order mark; JSON parsers reject it.
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = position(bytes, e.valid_up_to());
-        OpenError::NotJson { line, column, message: "not UTF-8 text".to_owned() }
-    })?;
-    let mut dataset = parse(text)?;
-    // The export always writes an event's end date; a hand-made file may leave it out.
-    dataset.complete_defaults();
-    let (mut problems, omitted) = validate_at_most(&dataset, MAX_PROBLEMS);
-    if omitted > 0 {
-        problems.push(Problem {
-            record_kind: "dataset",
-            record_id: String::new(),
-            field: MORE_PROBLEMS_FIELD,
-            message: format!("… and {omitted} more problem(s) not listed"),
-        });
+
+    /// How far the scan has got, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        if self.text.is_empty() { 1.0 } else { self.at as f64 / self.text.len() as f64 }
     }
-    if problems.is_empty() {
-        Ok(dataset)
-    } else {
-        Err(OpenError::Invalid(problems))
+
+    /// Decodes up to `records` more facts and events; true once the scan is through the file.
+    pub fn step(&mut self, records: usize) -> Result<bool, OpenError> {
+        let mut decoded = 0;
+        while decoded < records && self.scan != Scan::Done {
+            match self.scan_one() {
+                Some(record) => decoded += usize::from(record),
+                // a shape this scan does not expect: the whole-file reader says what is wrong
+                None => self.scan = Scan::Done,
+            }
+        }
+        Ok(self.scan == Scan::Done)
+    }
+
+    /// One member or one record; `Some(true)` when a record was decoded, `None` when the file
+    /// is not shaped as this scan expects.
+    fn scan_one(&mut self) -> Option<bool> {
+        self.skip_space();
+        match self.scan {
+            Scan::Done => Some(false),
+            Scan::Members => {
+                match self.byte()? {
+                    b'}' => {
+                        self.at += 1;
+                        self.skip_space();
+                        // only whitespace may follow, and both lists must have been there
+                        if self.at < self.text.len() || self.lists_seen != (true, true) {
+                            return None;
+                        }
+                        self.head.push_str("\"facts\":[],\"events\":[]}");
+                        self.scan = Scan::Done;
+                        return Some(false);
+                    }
+                    b',' => {
+                        self.at += 1;
+                        return Some(false);
+                    }
+                    b'"' => {}
+                    _ => return None,
+                }
+                let key_start = self.at;
+                let key_end = skip_value(&self.text, key_start)?;
+                let key: String = serde_json::from_str(&self.text[key_start..key_end]).ok()?;
+                self.at = key_end;
+                self.skip_space();
+                if self.byte()? != b':' {
+                    return None;
+                }
+                self.at += 1;
+                self.skip_space();
+                let list = match key.as_str() {
+                    "facts" => Some((Scan::Facts, &mut self.lists_seen.0)),
+                    "events" => Some((Scan::Events, &mut self.lists_seen.1)),
+                    _ => None,
+                };
+                match list {
+                    Some((scan, seen)) if !*seen && self.text.as_bytes().get(self.at) == Some(&b'[') => {
+                        *seen = true;
+                        self.at += 1;
+                        self.scan = scan;
+                    }
+                    Some(_) => return None,
+                    None => {
+                        let value_end = skip_value(&self.text, self.at)?;
+                        self.head.push_str(&self.text[key_start..key_end]);
+                        self.head.push(':');
+                        self.head.push_str(&self.text[self.at..value_end]);
+                        self.head.push(',');
+                        self.at = value_end;
+                    }
+                }
+                Some(false)
+            }
+            Scan::Facts | Scan::Events => {
+                match self.byte()? {
+                    b']' => {
+                        self.at += 1;
+                        self.scan = Scan::Members;
+                        return Some(false);
+                    }
+                    b',' if !self.list_is_empty() => {
+                        self.at += 1;
+                        self.skip_space();
+                    }
+                    _ => {}
+                }
+                let end = skip_value(&self.text, self.at)?;
+                let record = &self.text[self.at..end];
+                if self.scan == Scan::Facts {
+                    self.facts.push(serde_json::from_str(record).ok()?);
+                } else {
+                    self.events.push(serde_json::from_str(record).ok()?);
+                }
+                self.at = end;
+                Some(true)
+            }
+        }
+    }
+
+    fn list_is_empty(&self) -> bool {
+        if self.scan == Scan::Facts { self.facts.is_empty() } else { self.events.is_empty() }
+    }
+
+    fn byte(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while self.byte().is_some_and(|b| b.is_ascii_whitespace()) {
+            self.at += 1;
+        }
+    }
+
+    /// The dataset, checked by the dataset rules.
+    pub fn finish(self) -> Result<Dataset, OpenError> {
+        let head = (self.head.ends_with('}')).then(|| parse(&self.head).ok()).flatten();
+        let mut dataset = match head {
+            Some(mut head) => {
+                head.facts = self.facts;
+                head.events = self.events;
+                head
+            }
+            // read whole, so that the problem is reported where it is in the file
+            None => parse(&self.text)?,
+        };
+        // The export always writes an event's end date; a hand-made file may leave it out.
+        dataset.complete_defaults();
+        let (mut problems, omitted) = validate_at_most(&dataset, MAX_PROBLEMS);
+        if omitted > 0 {
+            problems.push(Problem {
+                record_kind: "dataset",
+                record_id: String::new(),
+                field: MORE_PROBLEMS_FIELD,
+                message: format!("… and {omitted} more problem(s) not listed"),
+            });
+        }
+        if problems.is_empty() {
+            Ok(dataset)
+        } else {
+            Err(OpenError::Invalid(problems))
+        }
+    }
+}
+
+/// Where the JSON value starting at byte `start` ends (an object, list, string or literal),
+/// without reading it; `None` if the text ends first.
+fn skip_value(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    match *bytes.get(at)? {
+        b'"' => {
+            at += 1;
+            loop {
+                match *bytes.get(at)? {
+                    b'\\' => at += 2,
+                    b'"' => return Some(at + 1),
+                    _ => at += 1,
+                }
+            }
+        }
+        b'{' | b'[' => {
+            let mut depth = 0_usize;
+            loop {
+                match *bytes.get(at)? {
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(at + 1);
+                        }
+                    }
+                    b'"' => at = skip_value(text, at)? - 1,
+                    _ => {}
+                }
+                at += 1;
+            }
+        }
+        _ => {
+            while bytes.get(at).is_some_and(|b| !matches!(b, b',' | b']' | b'}') && !b.is_ascii_whitespace()) {
+                at += 1;
+            }
+            (at > start).then_some(at)
+        }
     }
 }
 
@@ -302,6 +526,41 @@ mod tests {
     fn the_embedded_dataset_opens() {
         let opened = open_dataset(crate::embedded::DATASET_JSON.as_bytes()).expect("opens");
         assert_eq!(Ok(opened), crate::embedded::dataset());
+    }
+
+    #[test]
+    fn a_dataset_opened_in_slices_is_the_dataset_opened_whole() {
+        let whole = crate::embedded::dataset().expect("embedded");
+        let mut opening = Opening::new(crate::embedded::DATASET_JSON.as_bytes().to_vec()).expect("starts");
+        let mut steps = 0;
+        while !opening.step(5).expect("steps") {
+            steps += 1;
+        }
+        assert!(steps > (whole.facts.len() + whole.events.len()) / 5 - 2, "{steps} steps");
+        assert_eq!(opening.progress(), 1.0);
+        assert_eq!(opening.finish(), Ok(whole));
+    }
+
+    #[test]
+    fn a_broken_file_opened_in_slices_is_reported_as_read_whole() {
+        let text = crate::embedded::DATASET_JSON;
+        let broken = [
+            text.replacen("\"value\":", "\"value\":\"x\",\"v\":", 1),
+            text.replacen("\"facts\"", "\"fact\"", 1),
+            text.replacen("\"events\":[", "\"events\":[5,", 1),
+            text[..text.len() / 2].to_owned(),
+            format!("{text},"),
+            text.replacen('{', "{\"extra\": 1, ", 1),
+            "[]".to_owned(),
+            String::new(),
+        ];
+        for text in &broken {
+            let mut opening = Opening::new(text.as_bytes().to_vec()).expect("starts");
+            while !opening.step(3).expect("steps") {}
+            let sliced = opening.finish();
+            assert!(sliced.is_err());
+            assert_eq!(sliced, parse(text).and_then(|_| sliced.clone()), "{}", &text[..text.len().min(80)]);
+        }
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub struct AppContext {
     pub loading: RwSignal<source::Loading>,
     /// The outside dataset load in flight, so that a newer one can abandon it.
     pub loads: StoredValue<source::Loads, LocalStorage>,
+    /// How far the outside dataset being opened is decoded, from 0 to 1, once it has arrived.
+    pub load_progress: RwSignal<Option<f64>>,
     pub index: Memo<Shared<Index>>,
     /// The records passing the current filters, and the filter panel's counts.
     pub selection: Memo<Shared<Selection>>,
@@ -229,6 +231,7 @@ pub fn App(
         origin: RwSignal::new(source::Origin::BuiltIn),
         loading: RwSignal::new(source::Loading::Idle),
         loads: StoredValue::new_local(source::Loads::default()),
+        load_progress: RwSignal::new(None),
         index,
         selection,
     };

@@ -6,7 +6,7 @@
 use super::{use_app, AppContext, HistoryMode, Shared};
 use crate::i18n::{self, Lang, Text};
 use crate::model::Dataset;
-use crate::open::{open_dataset, OpenError, MAX_DATASET_BYTES};
+use crate::open::{OpenError, Opening, MAX_DATASET_BYTES};
 use crate::state::{dataset_address_problem, AddressProblem, Ignored, ViewState};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -37,6 +37,8 @@ pub enum LoadError {
     Unreadable,
     /// The answer began but broke off before the whole file arrived.
     CutShort,
+    /// Another load started meanwhile: nothing to report.
+    Abandoned,
     /// More than `MAX_DATASET_BYTES` arrived (after decompression), whatever the headers said:
     /// the read was abandoned there.
     TooLargeWhileReading,
@@ -57,6 +59,7 @@ const UNREACHABLE: Text = Text {
 };
 const TIMED_OUT: Text = Text { zh: "超时：15 秒内未收到完整的数据。", en: "Timed out: the dataset did not arrive within 15 seconds." };
 const UNREADABLE: Text = Text { zh: "无法读取该文件。", en: "The file could not be read." };
+const DECODING: Text = Text { zh: "正在读取数据集", en: "Reading the dataset" };
 const CUT_SHORT: Text = Text {
     zh: "传输中断：服务器开始发送后，文件未完整送达。",
     en: "The answer broke off: the server began sending the file but it did not arrive whole.",
@@ -97,6 +100,7 @@ impl LoadError {
             },
             LoadError::Unreadable => UNREADABLE.get(lang).to_owned(),
             LoadError::CutShort => CUT_SHORT.get(lang).to_owned(),
+            LoadError::Abandoned => String::new(),
             LoadError::TooLargeWhileReading => TOO_LARGE_WHILE_READING.get(lang).to_owned(),
             LoadError::Open(error) => error.summary(lang),
         }
@@ -129,6 +133,7 @@ fn begin_load(app: AppContext, source: String) -> (u64, Option<web_sys::AbortCon
         loads.last_id
     });
     app.loading.set(Loading::Busy(source));
+    app.load_progress.set(None);
     (id.unwrap_or_default(), controller)
 }
 
@@ -158,7 +163,7 @@ fn finish_load(app: AppContext, id: u64) -> bool {
 
 /// Fetches and opens the dataset at `address`, giving up after `FETCH_TIMEOUT`; `controller`
 /// aborts it from outside (another load started).
-async fn fetch_dataset(address: &str, controller: Option<web_sys::AbortController>) -> Result<Dataset, LoadError> {
+async fn fetch_dataset(app: AppContext, id: u64, address: &str, controller: Option<web_sys::AbortController>) -> Result<Dataset, LoadError> {
     let controller = controller.ok_or(LoadError::Unreachable)?;
     let signal = controller.signal();
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -186,7 +191,7 @@ async fn fetch_dataset(address: &str, controller: Option<web_sys::AbortControlle
             }
         }
         let body = read_body(&response, &timed_out).await?;
-        open_dataset(&body).map_err(LoadError::Open)
+        open_in_slices(app, id, body).await
     }
     .await;
     if let Some(timer) = timer {
@@ -231,14 +236,43 @@ async fn read_body(response: &gloo_net::http::Response, timed_out: &std::cell::C
     Ok(body)
 }
 
+/// Records decoded in one step of opening a dataset.
+const RECORDS_PER_STEP: usize = 250;
+
+/// Decodes and checks a dataset a slice at a time, moving the loading banner's progress bar
+/// between slices; stops early, with nothing to show, once load `id` is abandoned.
+async fn open_in_slices(app: AppContext, id: u64, bytes: Vec<u8>) -> Result<Dataset, LoadError> {
+    let mut opening = Opening::new(bytes).map_err(LoadError::Open)?;
+    let mut started_ms = super::perf::now_ms();
+    while !opening.step(RECORDS_PER_STEP).map_err(LoadError::Open)? {
+        if super::tasks::task_is_over(started_ms) {
+            app.load_progress.set(Some(opening.progress()));
+            super::tasks::next_task().await;
+            if !is_current_load(app, id) {
+                return Err(LoadError::Abandoned);
+            }
+            started_ms = super::perf::now_ms();
+        }
+    }
+    // the check by the dataset rules gets a task of its own
+    app.load_progress.set(Some(1.0));
+    super::tasks::next_task().await;
+    opening.finish().map_err(LoadError::Open)
+}
+
+/// Whether load `id` is the one in flight.
+fn is_current_load(app: AppContext, id: u64) -> bool {
+    app.loads.with_value(|loads| loads.current.as_ref().is_some_and(|(current, _)| *current == id))
+}
+
 /// Reads and opens a local file.
-async fn read_file(file: &web_sys::File) -> Result<Dataset, LoadError> {
+async fn read_file(app: AppContext, id: u64, file: &web_sys::File) -> Result<Dataset, LoadError> {
     let bytes = file.size() as usize;
     if bytes > MAX_DATASET_BYTES {
         return Err(LoadError::Open(OpenError::TooLarge { bytes, limit: MAX_DATASET_BYTES }));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| LoadError::Unreadable)?;
-    open_dataset(&js_sys::Uint8Array::new(&buffer).to_vec()).map_err(LoadError::Open)
+    open_in_slices(app, id, js_sys::Uint8Array::new(&buffer).to_vec()).await
 }
 
 /// The address of the dataset on screen, if it came from one.
@@ -265,7 +299,7 @@ fn fresh_view(current: &ViewState, data: Option<String>) -> ViewState {
 pub fn open_address(app: AppContext, address: String, link_query: Option<String>) {
     let (id, controller) = begin_load(app, address.clone());
     leptos::task::spawn_local(async move {
-        let result = fetch_dataset(&address, controller).await;
+        let result = fetch_dataset(app, id, &address, controller).await;
         if !finish_load(app, id) {
             return;
         }
@@ -295,7 +329,7 @@ fn open_file(app: AppContext, file: web_sys::File) {
     let name = file.name();
     let (id, _) = begin_load(app, name.clone());
     leptos::task::spawn_local(async move {
-        let result = read_file(&file).await;
+        let result = read_file(app, id, &file).await;
         if !finish_load(app, id) {
             return;
         }
@@ -395,6 +429,10 @@ pub fn SourceBanner() -> impl IntoView {
             Loading::Busy(source) => Some(view! {
                 <div class="notice" role="status" data-testid="loading-banner">
                     <p>{LOADING.get(lang)} <strong>{host_of(&source)}</strong> {LOADING_AFTER.get(lang)}</p>
+                    // decoding a large file: how far it has got
+                    {move || app.load_progress.get().map(|done| view! {
+                        <progress max="1" value=done.to_string() aria-label=DECODING.get(lang)></progress>
+                    })}
                 </div>
             }.into_any()),
             Loading::Failed { source, error } => {

@@ -26,3 +26,18 @@ fn run_task<T: 'static>(mut step: Box<dyn FnMut() -> Option<T>>, done: Box<dyn F
         }
     }
 }
+
+/// Resolves in a task of its own, after the page has had its turn: `await` it between slices of
+/// work done in an async function.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(move || drop(resolve.call0(&wasm_bindgen::JsValue::UNDEFINED)), Duration::ZERO);
+    });
+    // the promise only ever resolves
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Whether the current task has worked for its share of time since `started_ms`.
+pub fn task_is_over(started_ms: f64) -> bool {
+    perf::now_ms() - started_ms > TASK_MS
+}

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createGzip } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { useServerAndBrowser, openPage, waitForApp, waitForParam, ROOT } from './harness.mjs';
@@ -22,6 +23,11 @@ const closed = new Set();
 const open = new Set();
 before(async () => {
   const small = await readFile(join(ROOT, 'tests/fixtures/datasets/small.json'));
+  // the benchmark's synthetic dataset at 100x the real one's size (about 20 MB), fixed seed
+  const large = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'ue-data', '--', 'synth', '--scale', '100', '--seed', '1'], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const cors = { 'content-type': 'application/json', 'access-control-allow-origin': '*' };
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
@@ -29,6 +35,8 @@ before(async () => {
     res.on('close', () => closed.add(path));
     if (path.startsWith('/held/')) {
       held.set(path, () => res.writeHead(200, cors).end(small));
+    } else if (path === '/large.json') {
+      res.writeHead(200, cors).end(large);
     } else if (path === '/quick.json') {
       res.writeHead(200, cors).end(small);
     } else if (path === '/chunked.json') {
@@ -208,6 +216,21 @@ test('link text cannot turn the notice around, hide in an id, or go unmentioned'
   await page.goForward();
   await waitForParam(page, 'tab', 'table');
   assert.equal(await notice.count(), 0);
+  session.assertClean();
+  await session.close();
+});
+
+test('a large outside dataset is read a slice at a time, with a progress bar', async () => {
+  const session = await start(`?lang=en&data=${encodeURIComponent(`${other.origin}/large.json`)}`);
+  const { page } = session;
+  // the bar moves between slices: seen part-way, before the dataset is on screen
+  await page.waitForFunction(() => {
+    const bar = document.querySelector('[data-testid=loading-banner] progress');
+    return bar && Number(bar.value) > 0 && Number(bar.value) < 1;
+  }, null, { timeout: 30000, polling: 'raf' });
+  await page.locator('[data-testid=origin-banner]').waitFor({ timeout: 60000 });
+  const count = Number((await page.textContent('[data-testid=record-count]')).match(/[\d,]+/)[0].replace(/,/g, ''));
+  assert.ok(count > 40000, `${count} records on screen`);
   session.assertClean();
   await session.close();
 });
