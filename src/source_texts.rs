@@ -383,6 +383,23 @@ pub fn reader_lines(data: &Dataset, doc_id: &str, text: &ReportText) -> Vec<Read
         .collect()
 }
 
+/// "2 of 5 reports' texts are open", in words.
+pub fn texts_open_words(open: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已打开 {total} 份报告中 {open} 份的原文。"),
+        Lang::En if total == 1 => format!("{open} of 1 report's text is open."),
+        Lang::En => format!("{open} of {total} reports' texts {} open.", if open == 1 { "is" } else { "are" }),
+    }
+}
+
+/// "108 lines".
+pub fn lines_words(lines: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{lines} 行"),
+        Lang::En => format!("{lines} {}", if lines == 1 { "line" } else { "lines" }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -541,6 +558,17 @@ mod tests {
         assert!(line.records.iter().any(|(id, token)| *id == fact.id && *token == fact.raw));
         assert!(line.pieces.iter().any(|p| p.marked));
         assert_eq!(lines.iter().map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect::<String>()).collect::<Vec<_>>()[0], text.line(1).unwrap_or_default());
+    }
+
+    #[test]
+    fn counts_in_words() {
+        assert_eq!(texts_open_words(1, 5, Lang::En), "1 of 5 reports' texts is open.");
+        assert_eq!(texts_open_words(5, 5, Lang::En), "5 of 5 reports' texts are open.");
+        assert_eq!(texts_open_words(0, 1, Lang::En), "0 of 1 report's text is open.");
+        assert_eq!(texts_open_words(2, 5, Lang::Zh), "已打开 5 份报告中 2 份的原文。");
+        assert_eq!(lines_words(1, Lang::En), "1 line");
+        assert_eq!(lines_words(108, Lang::En), "108 lines");
+        assert_eq!(lines_words(108, Lang::Zh), "108 行");
     }
 
     #[test]

@@ -74,7 +74,7 @@ const DROP_HINT: Text = Text { zh: "也可将 JSON 文件拖放到页面上。",
 const BAD_ADDRESS: Text = Text { zh: "地址须以 http:// 或 https:// 开头，或为相对路径。", en: "The address must start with http:// or https://, or be a relative path." };
 
 impl LoadError {
-    fn summary(&self, lang: Lang) -> String {
+    pub(super) fn summary(&self, lang: Lang) -> String {
         match self {
             LoadError::Unreachable => UNREACHABLE.get(lang).to_owned(),
             LoadError::TimedOut => TIMED_OUT.get(lang).to_owned(),
@@ -94,8 +94,9 @@ fn host_of(address: &str) -> String {
     web_sys::Url::new_with_base(address, &base).map_or_else(|_| address.to_owned(), |url| url.host())
 }
 
-/// Fetches and opens the dataset at `address`, giving up after `FETCH_TIMEOUT`.
-async fn fetch_dataset(address: &str) -> Result<Dataset, LoadError> {
+/// Fetches the file at `address`, refusing more than `limit` bytes and giving up after
+/// `FETCH_TIMEOUT`.
+pub(super) async fn fetch_bytes(address: &str, limit: usize) -> Result<Vec<u8>, LoadError> {
     let controller = web_sys::AbortController::new().map_err(|_| LoadError::Unreachable)?;
     let signal = controller.signal();
     let timer = set_timeout_with_handle(move || controller.abort(), FETCH_TIMEOUT).ok();
@@ -107,18 +108,23 @@ async fn fetch_dataset(address: &str) -> Result<Dataset, LoadError> {
         }
         // refuse a file announced as too large before downloading it
         if let Some(bytes) = response.headers().get("content-length").and_then(|n| n.parse::<usize>().ok()) {
-            if bytes > MAX_DATASET_BYTES {
-                return Err(LoadError::Open(OpenError::TooLarge { bytes, limit: MAX_DATASET_BYTES }));
+            if bytes > limit {
+                return Err(LoadError::Open(OpenError::TooLarge { bytes, limit }));
             }
         }
-        let body = response.binary().await.map_err(|_| failed(&signal))?;
-        open_dataset(&body).map_err(LoadError::Open)
+        response.binary().await.map_err(|_| failed(&signal))
     }
     .await;
     if let Some(timer) = timer {
         timer.clear();
     }
     result
+}
+
+/// Fetches and opens the dataset at `address`.
+async fn fetch_dataset(address: &str) -> Result<Dataset, LoadError> {
+    let body = fetch_bytes(address, MAX_DATASET_BYTES).await?;
+    open_dataset(&body).map_err(LoadError::Open)
 }
 
 /// Reads and opens a local file.
@@ -144,10 +150,10 @@ pub fn shows_outside_address(app: AppContext) -> bool {
     shown_address(app).is_some()
 }
 
-/// A fresh view of another dataset: its ids differ, so filters, zoom and record start over;
-/// the tab, language and embedding stay.
+/// A fresh view of another dataset: its ids differ, so filters, zoom, record and reader start
+/// over; the tab, language, embedding and the folder of the report texts stay.
 fn fresh_view(current: &ViewState, data: Option<String>) -> ViewState {
-    ViewState { tab: current.tab, lang: current.lang, embed: current.embed, data, ..ViewState::default() }
+    ViewState { tab: current.tab, lang: current.lang, embed: current.embed, data, src: current.src.clone(), ..ViewState::default() }
 }
 
 /// Opens `address` as the dataset on screen. With `link_query`, the rest of that link is
@@ -221,8 +227,10 @@ pub fn follow_data_parameter(app: AppContext) {
     });
 }
 
-/// Drop a JSON file anywhere on the page to open it.
+/// Drop a JSON file anywhere on the page to open it as the dataset, or report texts (`.txt`)
+/// to read them beside it.
 pub fn accept_dropped_files(app: AppContext) {
+    let texts = super::report_texts::use_report_texts();
     // only drags that carry files: text dropped into the search box still lands there
     let carries_files = |ev: &web_sys::DragEvent| ev.data_transfer().is_some_and(|t| t.types().includes(&"Files".into(), 0));
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
@@ -235,7 +243,13 @@ pub fn accept_dropped_files(app: AppContext) {
             return;
         }
         ev.prevent_default();
-        if let Some(file) = ev.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0)) {
+        let Some(files) = ev.data_transfer().and_then(|t| t.files()) else { return };
+        let (report_texts, others): (Vec<web_sys::File>, Vec<web_sys::File>) =
+            (0..files.length()).filter_map(|i| files.get(i)).partition(|f| super::report_texts::is_report_text(&f.name()));
+        if !report_texts.is_empty() {
+            super::report_texts::open_files(texts, report_texts);
+        }
+        if let Some(file) = others.into_iter().next() {
             open_file(app, file);
         }
     });
@@ -297,7 +311,7 @@ pub fn SourceBanner() -> impl IntoView {
             }
         }
     };
-    view! { {origin} {loading} }
+    view! { {origin} {loading} <super::report_texts::ReportTextsNotice/> }
 }
 
 /// In the reports view: which dataset is shown, and the ways to open another.
