@@ -152,6 +152,10 @@ pub const BACK_TO_REPORTS: Text = text("返回报告列表", "Back to the report
 pub const TEXT_NOT_OPEN: Text = text("此报告的原文尚未打开：请在上方选择文件。", "The text of this report is not open: pick its file above.");
 pub const TEXT_OPEN: Text = text("原文已打开", "Text open");
 pub const OPEN_RECORD: Text = text("打开记录", "Open the record");
+pub const NOT_PLAIN_NAME: Text = text(
+    "数据集中的文件名不是单纯的文件名，未获取。",
+    "the dataset names it with a path, not a plain file name; it was not fetched.",
+);
 pub const CITED_LINES_HINT: Text = text(
     "标出的行有数据集中的记录，点击其按钮可打开该记录。",
     "Marked lines carry records of the dataset; their buttons open them.",

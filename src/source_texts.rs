@@ -240,10 +240,10 @@ impl TextProblem {
             (TextProblem::TokensMissing { doc, count, first, .. }, Lang::En) => {
                 let listed: Vec<String> = first.iter().map(|m| format!("line {} should hold '{}' ({})", m.line, m.token, m.record)).collect();
                 format!(
-                    "{count} {} the dataset makes to report {doc} {} not on {} line: {}. Another version of the report?",
+                    "{count} {} the dataset makes to report {doc} {} not on {}: {}. Another version of the report?",
                     if *count == 1 { "citation" } else { "citations" },
                     if *count == 1 { "is" } else { "are" },
-                    if *count == 1 { "its" } else { "their" },
+                    if *count == 1 { "its line" } else { "their lines" },
                     listed.join("; ")
                 )
             }

@@ -75,8 +75,9 @@ pub fn ReportReader(
                             {cited.then(|| view! {
                                 <span class="line-records">
                                     {l.records.into_iter().map(|(id, token)| {
-                                        let label = format!("{}: {id} ({token})", i18n::OPEN_RECORD.get(lang));
-                                        view! { <button type="button" class="record-chip" data-record=id aria-label=label>{token}</button> }
+                                        // the token is the button's name; the record id is a hint on hover
+                                        let hint = format!("{}: {id}", i18n::OPEN_RECORD.get(lang));
+                                        view! { <button type="button" class="record-chip" data-record=id title=hint>{token}</button> }
                                     }).collect_view()}
                                 </span>
                             })}

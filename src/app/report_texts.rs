@@ -94,7 +94,7 @@ fn unavailable(file: &str, error: &LoadError) -> TextProblem {
 
 fn fetch_text(texts: ReportTexts, folder: &str, name: String) {
     let Some(address) = text_address(folder, &name) else {
-        let problem = TextProblem::Unavailable { file: name.clone(), zh: NOT_PLAIN.zh.to_owned(), en: NOT_PLAIN.en.to_owned() };
+        let problem = TextProblem::Unavailable { file: name.clone(), zh: i18n::NOT_PLAIN_NAME.zh.to_owned(), en: i18n::NOT_PLAIN_NAME.en.to_owned() };
         texts.add(SuppliedFile { name, content: Err(problem) });
         return;
     };
@@ -133,11 +133,6 @@ pub fn open_files(texts: ReportTexts, files: Vec<web_sys::File>) {
         });
     }
 }
-
-const NOT_PLAIN: i18n::Text = i18n::Text {
-    zh: "数据集中的文件名不是单纯的文件名，未获取。",
-    en: "the dataset names it with a path, not a plain file name; it was not fetched.",
-};
 
 /// Under the header: texts still arriving, and every supplied file that does not fit.
 #[component]

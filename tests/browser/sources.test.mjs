@@ -104,7 +104,7 @@ test('src= fetches the texts: a record shows its cited line with the token marke
   assert.equal(new URL(page.url()).searchParams.get('tab'), 'documents');
   assert.equal(await page.locator('[data-testid=record]').count(), 0);
   const lines = page.locator('[data-testid=reader-lines] > li');
-  const total = (await seed(DOCS.qz2023)).split('\n').filter((_, i, all) => i < all.length - 1 || all[i] !== '').length;
+  const total = (await seed(DOCS.qz2023)).replace(/\n$/, '').split('\n').length;
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=reader-lines] > li').length === n, total);
   await waitForLineInView(page, line);
   assert.equal(await page.locator('li.target').getAttribute('data-line'), String(line));
@@ -148,7 +148,8 @@ test('picking the five files opens every report; each card reads its report', { 
   await page.click('article[data-doc=fz2021] [data-testid=read-report]');
   await waitForParam(page, 'read', 'fz2021');
   await page.locator('[data-testid=reader-lines]').waitFor();
-  assert.match(await page.textContent('[data-testid=report-reader]'), /003_2e47fc7970eadc5c\.txt · 100 lines/);
+  const fz = (await seed(DOCS.fz2021)).replace(/\n$/, '').split('\n').length;
+  assert.match(await page.textContent('[data-testid=report-reader]'), new RegExp(`003_2e47fc7970eadc5c\\.txt · ${fz} lines`));
   // the texts stay while the reader moves about, and the record view shows excerpts
   await page.click('[data-testid=reader-lines] button[data-record]');
   await page.locator('[data-testid=record] [data-testid=source-excerpt] mark').first().waitFor();
@@ -172,9 +173,9 @@ test('a wrong name, a truncated copy and another version are named in the notice
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=texts-problems] li').length === 3);
   const text = await notice.textContent();
   assert.match(text, /quanzhou\.txt: no report of this dataset has this file name \(expected: .*002_bbca9678028a6cab\.txt/);
-  assert.match(text, new RegExp(`002_bbca9678028a6cab\\.txt: it has 20 lines, but the dataset cites line \\d+ of report qz2023`));
+  assert.match(text, new RegExp(`002_bbca9678028a6cab\\.txt: it has \\d+ lines, but the dataset cites line \\d+ of report qz2023`));
   assert.match(text, /004_155a2bea13e01da4\.txt: \d+ citations? the dataset makes to report np2024 (is|are) not on/);
-  assert.match(text, /np2024-f010/);
+  assert.match(text, new RegExp(`line ${npFact.line} should hold '[^']+' \\(np2024-[fe]\\d+\\)`));
   assert.match(await page.textContent('[data-testid=texts-status]'), /No report text is open/);
   await screenshot(page, 'sources-problems-desktop-en', { fullPage: false });
   await notice.locator('button').click();
