@@ -142,6 +142,33 @@ pub const DOWNLOAD: Text = text("下载筛选结果", "Download the filtered rec
 pub const TABLE_NOTE: Text = text("项数据（事件见时间线）", "figures (events are on the timeline)");
 pub const TIME_NOTES: Text = text("时间推算", "How dates were resolved");
 
+// Report texts supplied by the reader: the picker, the notice, the excerpt and the reader.
+pub const REPORT_TEXTS: Text = text("报告原文", "Report texts");
+pub const OPEN_REPORT_TEXTS: Text = text("打开报告原文…", "Open the report texts…");
+pub const REPORT_TEXTS_HINT: Text = text(
+    "原文不随本站提供。可选择或拖放报告的 .txt 文件，或在链接中加上 src=文件夹地址。原文只保留在此浏览器的内存中。",
+    "The texts do not come with this site. Pick or drop the reports' .txt files, or add src=<folder address> to the link. They stay in this browser's memory only.",
+);
+pub const REPORT_TEXTS_NONE: Text = text("尚未打开任何报告原文。", "No report text is open.");
+pub const FORGET_TEXTS: Text = text("关闭原文", "Close the texts");
+pub const FETCHING_TEXTS: Text = text("正在获取报告原文：", "Fetching the report texts from ");
+pub const TEXTS_NOT_USED: Text = text("以下文件与数据集中的报告不符，未使用：", "These files do not fit the dataset's reports and are not used:");
+pub const IN_THE_REPORT: Text = text("原文", "In the report");
+pub const READ_IN_REPORT: Text = text("在原文中阅读", "Read in the report");
+pub const READ_REPORT: Text = text("阅读原文", "Read the report");
+pub const BACK_TO_REPORTS: Text = text("返回报告列表", "Back to the reports");
+pub const TEXT_NOT_OPEN: Text = text("此报告的原文尚未打开：请在上方选择文件。", "The text of this report is not open: pick its file above.");
+pub const TEXT_OPEN: Text = text("原文已打开", "Text open");
+pub const OPEN_RECORD: Text = text("打开记录", "Open the record");
+pub const NOT_PLAIN_NAME: Text = text(
+    "数据集中的文件名不是单纯的文件名，未获取。",
+    "the dataset names it with a path, not a plain file name; it was not fetched.",
+);
+pub const CITED_LINES_HINT: Text = text(
+    "标出的行有数据集中的记录，点击其按钮可打开该记录。",
+    "Marked lines carry records of the dataset; their buttons open them.",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,7 +44,7 @@ fn is_schema_problem(problem: &Problem) -> bool {
 }
 
 /// `67.1 MB`, `32 MB`.
-fn megabytes(bytes: usize) -> String {
+pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as f64 / 100_000.0).round();
     if tenths % 10.0 == 0.0 {
         format!("{} MB", tenths / 10.0)

@@ -16,6 +16,9 @@
 //! | `lanes` | `region` `category` | how the timeline is split into lanes (default `region`) |
 //! | `sort` | `value`, `-value`, `period`, … | the table's sort column; `-` for descending |
 //! | `rec` | fact or event id | the record opened in the record view |
+//! | `src` | folder address | where the report texts are fetched from (kept in memory only) |
+//! | `read` | document id | the report open in the reader of the Documents tab |
+//! | `line` | line number | the line the reader is scrolled to |
 
 use crate::explore::Filter;
 use crate::i18n::Lang;
@@ -131,7 +134,16 @@ pub struct ViewState {
     pub embed: bool,
     /// Where an outside dataset in the export schema comes from; `None`: the built-in one.
     pub data: Option<String>,
+    /// The folder the report texts are fetched from (each document's `source_file` in it).
+    pub src: Option<String>,
+    /// The document whose text the reader shows.
+    pub read: Option<String>,
+    /// The 1-based line the reader is opened at.
+    pub line: Option<u32>,
 }
+
+/// The highest line number a link may name.
+pub const MAX_LINE: u32 = 1_000_000;
 
 /// The longest dataset address a link may carry.
 pub const MAX_DATA_URL_CHARS: usize = 2000;
@@ -377,13 +389,18 @@ impl ViewState {
                     Some(())
                 }
                 "embed" => (value == "1").then(|| state.embed = true),
-                "data" if value.chars().count() > MAX_DATA_URL_CHARS => {
+                "data" | "src" if value.chars().count() > MAX_DATA_URL_CHARS => {
                     ignore(&value.chars().take(40).collect::<String>(), IgnoreReason::TooLong);
                     Some(())
                 }
-                "data" => match dataset_address_problem(&value) {
+                "data" | "src" => match dataset_address_problem(&value) {
                     None => {
-                        state.data = Some(value.trim().to_owned());
+                        let address = Some(value.trim().to_owned());
+                        if name == "data" {
+                            state.data = address;
+                        } else {
+                            state.src = address;
+                        }
                         Some(())
                     }
                     // anything but http(s) or a path is simply not an address
@@ -393,6 +410,19 @@ impl ViewState {
                         Some(())
                     }
                 },
+                "read" if data.document(&value).is_some() => {
+                    state.read = Some(value.clone());
+                    Some(())
+                }
+                "read" => {
+                    ignore(&value, IgnoreReason::UnknownId);
+                    Some(())
+                }
+                "line" => value
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| (1..=MAX_LINE).contains(n) && !value.starts_with('+'))
+                    .map(|n| state.line = Some(n)),
                 _ => {
                     ignore(&value, IgnoreReason::UnknownParameter);
                     continue;
@@ -449,6 +479,15 @@ impl ViewState {
         }
         if let Some(record) = &self.record {
             pairs.push(("rec", record.clone()));
+        }
+        if let Some(src) = &self.src {
+            pairs.push(("src", src.clone()));
+        }
+        if let Some(read) = &self.read {
+            pairs.push(("read", read.clone()));
+        }
+        if let Some(line) = self.line {
+            pairs.push(("line", line.to_string()));
         }
         if let Some(lang) = self.lang {
             pairs.push(("lang", lang.code().to_owned()));
@@ -638,6 +677,33 @@ mod tests {
         assert_eq!(ignored[0].reason, IgnoreReason::TooLong);
     }
 
+    #[test]
+    fn report_texts_and_the_reader_round_trip() {
+        let data = data();
+        let state = ViewState {
+            tab: Tab::Documents,
+            src: Some("https://example.org/reports/?v=1&x=2".into()),
+            read: Some("qz2023".into()),
+            line: Some(55),
+            ..ViewState::default()
+        };
+        let query = state.to_query();
+        assert_eq!(query, "tab=documents&src=https%3A%2F%2Fexample.org%2Freports%2F%3Fv%3D1%26x%3D2&read=qz2023&line=55");
+        assert_eq!(ViewState::from_query(&query, &data), (state, Ignored::default()));
+        let (state, _) = ViewState::from_query("src=/seeds/", &data);
+        assert_eq!(state.src.as_deref(), Some("/seeds/"));
+        let (state, ignored) = ViewState::from_query("src=javascript:alert(1)&read=atlantis&line=0", &data);
+        assert_eq!((state.src, state.read, state.line), (None, None, None));
+        let reasons: Vec<(&str, IgnoreReason)> = ignored.iter().map(|i| (i.name.as_str(), i.reason)).collect();
+        assert_eq!(reasons, vec![("src", IgnoreReason::InvalidValue), ("read", IgnoreReason::UnknownId), ("line", IgnoreReason::InvalidValue)]);
+        for bad in ["-3", "+4", "x", "1000001", "2.5", ""] {
+            let (state, ignored) = ViewState::from_query(&format!("line={bad}"), &data);
+            assert_eq!((state.line, ignored.len()), (None, 1), "{bad}");
+        }
+        let long = format!("src={}", "a".repeat(MAX_DATA_URL_CHARS + 1));
+        assert_eq!(ViewState::from_query(&long, &data).1[0].reason, IgnoreReason::TooLong);
+    }
+
     /// Any state reachable through the interface survives state -> URL -> state.
     #[test]
     fn every_reachable_state_survives_a_round_trip() {
@@ -686,6 +752,13 @@ mod tests {
                 } else {
                     data.events[next(data.events.len())].id.clone()
                 });
+            }
+            if next(3) == 1 {
+                state.src = Some(["/seeds/", "https://example.org/r?a=1&b=2", "texts"][next(3)].to_owned());
+            }
+            if next(3) == 1 {
+                state.read = Some(data.documents[next(data.documents.len())].id.clone());
+                state.line = [None, Some(1 + next(200) as u32)][next(2)];
             }
             let query = state.to_query();
             let (parsed, ignored) = ViewState::from_query(&query, &data);

@@ -1,4 +1,5 @@
-//! The documents view: the five reports as cards; a card filters the explorer to its report.
+//! The documents view: the five reports as cards; a card filters the explorer to its report,
+//! and, when its text is open, opens it in the reader (`read=`).
 
 use super::{use_app, HistoryMode};
 use crate::explore::period_label;
@@ -11,9 +12,12 @@ use leptos::prelude::*;
 #[component]
 pub fn DocumentsView() -> impl IntoView {
     let app = use_app();
+    let texts = super::report_texts::use_report_texts();
     let lang = app.lang();
+    let reading = Memo::new(move |_| app.view.with(|v| v.read.clone()));
     let cards = move || {
         let data = app.data.get();
+        let matched = texts.matched.get();
         let lang = lang.get();
         data.documents
             .iter()
@@ -26,6 +30,8 @@ pub fn DocumentsView() -> impl IntoView {
                     Certainty::Inferred => format!("{} ({})", doc.published, i18n::INFERRED.get(lang)),
                 };
                 let id = doc.id.clone();
+                let read_id = doc.id.clone();
+                let has_text = matched.texts.contains_key(&doc.id);
                 let time_notes = if lang == i18n::Lang::Zh { doc.time_notes_zh.clone() } else { doc.time_notes_en.clone() };
                 view! {
                     <article class="doc-card" data-doc=doc.id.clone()>
@@ -50,6 +56,14 @@ pub fn DocumentsView() -> impl IntoView {
                         })>
                             {i18n::SHOW_RECORDS.get(lang)}
                         </button>
+                        {has_text.then(|| view! {
+                            <button type="button" data-testid="read-report" on:click=move |_| app.change(HistoryMode::Push, |v| {
+                                v.read = Some(read_id.clone());
+                                v.line = None;
+                            })>
+                                {i18n::READ_REPORT.get(lang)}
+                            </button>
+                        })}
                     </article>
                 }
             })
@@ -57,6 +71,10 @@ pub fn DocumentsView() -> impl IntoView {
     };
     view! {
         <super::source::DatasetPicker/>
-        <div class="doc-cards" data-testid="documents">{cards}</div>
+        <super::report_texts::ReportTextsPicker/>
+        {move || match reading.get() {
+            Some(doc) => view! { <super::report_reader::ReportReader doc=doc/> }.into_any(),
+            None => view! { <div class="doc-cards" data-testid="documents">{cards}</div> }.into_any(),
+        }}
     }
 }

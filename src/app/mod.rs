@@ -12,7 +12,10 @@ mod loading;
 mod notice;
 mod perf;
 mod record;
+mod report_reader;
+mod report_texts;
 mod source;
+mod source_excerpt;
 mod table;
 mod tabs;
 mod tasks;
@@ -238,6 +241,7 @@ pub fn App(
     provide_context(context);
     url::sync_with_address_bar(context);
     source::follow_data_parameter(context);
+    report_texts::provide(context);
     source::accept_dropped_files(context);
     let lang = context.lang();
     Effect::new(move |_| url::set_document_lang(lang.get()));

@@ -208,6 +208,7 @@ pub fn RecordView() -> impl IntoView {
                     <dt>{i18n::SOURCE.get(lang)}</dt>
                     <dd data-testid="record-source">{source}</dd>
                 </dl>
+                <super::source_excerpt::SourceExcerpt id=id.clone()/>
                 {same_indicator.map(|(indicator, others)| view! {
                     <h3>{i18n::SAME_INDICATOR.get(lang)}</h3>
                     <ul class="same-indicator">

@@ -39,9 +39,9 @@ pub enum LoadError {
     CutShort,
     /// Another load started meanwhile: nothing to report.
     Abandoned,
-    /// More than `MAX_DATASET_BYTES` arrived (after decompression), whatever the headers said:
-    /// the read was abandoned there.
-    TooLargeWhileReading,
+    /// More than `limit` bytes arrived (after decompression), whatever the headers said: the
+    /// read was abandoned there.
+    TooLargeWhileReading { limit: usize },
     Open(OpenError),
 }
 
@@ -63,10 +63,6 @@ const DECODING: Text = Text { zh: "正在读取数据集", en: "Reading the data
 const CUT_SHORT: Text = Text {
     zh: "传输中断：服务器开始发送后，文件未完整送达。",
     en: "The answer broke off: the server began sending the file but it did not arrive whole.",
-};
-const TOO_LARGE_WHILE_READING: Text = Text {
-    zh: "文件超过 32 MB（解压后），已停止读取。请选择较小的数据集文件。",
-    en: "The file is larger than 32 MB (once decompressed): reading stopped there. Choose a smaller file.",
 };
 const LOADING: Text = Text { zh: "正在载入数据集：", en: "Loading the dataset from " };
 const LOADING_AFTER: Text = Text { zh: "（载入完成前显示内置数据）", en: " (the built-in dataset is shown until it arrives)" };
@@ -90,7 +86,7 @@ const DROP_HINT: Text = Text { zh: "也可将 JSON 文件拖放到页面上。",
 const BAD_ADDRESS: Text = Text { zh: "地址须以 http:// 或 https:// 开头，或为相对路径。", en: "The address must start with http:// or https://, or be a relative path." };
 
 impl LoadError {
-    fn summary(&self, lang: Lang) -> String {
+    pub(super) fn summary(&self, lang: Lang) -> String {
         match self {
             LoadError::Unreachable => UNREACHABLE.get(lang).to_owned(),
             LoadError::TimedOut => TIMED_OUT.get(lang).to_owned(),
@@ -101,7 +97,10 @@ impl LoadError {
             LoadError::Unreadable => UNREADABLE.get(lang).to_owned(),
             LoadError::CutShort => CUT_SHORT.get(lang).to_owned(),
             LoadError::Abandoned => String::new(),
-            LoadError::TooLargeWhileReading => TOO_LARGE_WHILE_READING.get(lang).to_owned(),
+            LoadError::TooLargeWhileReading { limit } => match lang {
+                Lang::Zh => format!("文件超过 {}（解压后），已停止读取。请选择较小的文件。", crate::open::megabytes(*limit)),
+                Lang::En => format!("The file is larger than {} (once decompressed): reading stopped there. Choose a smaller file.", crate::open::megabytes(*limit)),
+            },
             LoadError::Open(error) => error.summary(lang),
         }
     }
@@ -161,10 +160,13 @@ fn finish_load(app: AppContext, id: u64) -> bool {
         .unwrap_or(false)
 }
 
-/// Fetches and opens the dataset at `address`, giving up after `FETCH_TIMEOUT`; `controller`
-/// aborts it from outside (another load started).
-async fn fetch_dataset(app: AppContext, id: u64, address: &str, controller: Option<web_sys::AbortController>) -> Result<Dataset, LoadError> {
-    let controller = controller.ok_or(LoadError::Unreachable)?;
+/// Fetches the file at `address`, refusing more than `limit` bytes and giving up after
+/// `FETCH_TIMEOUT`; `controller`, when given, aborts it from outside (another load started).
+pub(super) async fn fetch_bytes(address: &str, limit: usize, controller: Option<web_sys::AbortController>) -> Result<Vec<u8>, LoadError> {
+    let controller = match controller {
+        Some(controller) => controller,
+        None => web_sys::AbortController::new().map_err(|_| LoadError::Unreachable)?,
+    };
     let signal = controller.signal();
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = {
@@ -186,12 +188,11 @@ async fn fetch_dataset(app: AppContext, id: u64, address: &str, controller: Opti
         }
         // refuse a file announced as too large before downloading it
         if let Some(bytes) = response.headers().get("content-length").and_then(|n| n.parse::<usize>().ok()) {
-            if bytes > MAX_DATASET_BYTES {
-                return Err(LoadError::Open(OpenError::TooLarge { bytes, limit: MAX_DATASET_BYTES }));
+            if bytes > limit {
+                return Err(LoadError::Open(OpenError::TooLarge { bytes, limit }));
             }
         }
-        let body = read_body(&response, &timed_out).await?;
-        open_in_slices(app, id, body).await
+        read_body(&response, limit, &timed_out).await
     }
     .await;
     if let Some(timer) = timer {
@@ -201,10 +202,10 @@ async fn fetch_dataset(app: AppContext, id: u64, address: &str, controller: Opti
 }
 
 /// Reads a response body as a stream, counting what arrives (decompressed, whatever the headers
-/// claim) and abandoning the read past `MAX_DATASET_BYTES`. The chunks wait in the JavaScript
+/// claim) and abandoning the read past `limit`. The chunks wait in the JavaScript
 /// heap and are copied into the module's memory once, whole and within the limit, so an
 /// abandoned read leaves nothing behind there.
-async fn read_body(response: &gloo_net::http::Response, timed_out: &std::cell::Cell<bool>) -> Result<Vec<u8>, LoadError> {
+async fn read_body(response: &gloo_net::http::Response, limit: usize, timed_out: &std::cell::Cell<bool>) -> Result<Vec<u8>, LoadError> {
     use wasm_bindgen_futures::JsFuture;
     let Some(stream) = response.body() else { return Ok(Vec::new()) };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
@@ -218,10 +219,10 @@ async fn read_body(response: &gloo_net::http::Response, timed_out: &std::cell::C
         }
         let chunk: js_sys::Uint8Array = result.get_value().unchecked_into();
         bytes += chunk.length() as usize;
-        if bytes > MAX_DATASET_BYTES {
+        if bytes > limit {
             // the rest is not wanted; a refused cancel changes nothing
             let _ = reader.cancel();
-            return Err(LoadError::TooLargeWhileReading);
+            return Err(LoadError::TooLargeWhileReading { limit });
         }
         chunks.push(&chunk);
     }
@@ -234,6 +235,12 @@ async fn read_body(response: &gloo_net::http::Response, timed_out: &std::cell::C
         at = end;
     }
     Ok(body)
+}
+
+/// Fetches and opens the dataset at `address`, as load `id`.
+async fn fetch_dataset(app: AppContext, id: u64, address: &str, controller: Option<web_sys::AbortController>) -> Result<Dataset, LoadError> {
+    let body = fetch_bytes(address, MAX_DATASET_BYTES, controller).await?;
+    open_in_slices(app, id, body).await
 }
 
 /// Records decoded in one step of opening a dataset.
@@ -288,10 +295,10 @@ pub fn shows_outside_address(app: AppContext) -> bool {
     shown_address(app).is_some()
 }
 
-/// A fresh view of another dataset: its ids differ, so filters, zoom and record start over;
-/// the tab, language and embedding stay.
+/// A fresh view of another dataset: its ids differ, so filters, zoom, record and reader start
+/// over; the tab, language, embedding and the folder of the report texts stay.
 fn fresh_view(current: &ViewState, data: Option<String>) -> ViewState {
-    ViewState { tab: current.tab, lang: current.lang, embed: current.embed, data, ..ViewState::default() }
+    ViewState { tab: current.tab, lang: current.lang, embed: current.embed, data, src: current.src.clone(), ..ViewState::default() }
 }
 
 /// Opens `address` as the dataset on screen. With `link_query`, the rest of that link is
@@ -374,8 +381,10 @@ pub fn follow_data_parameter(app: AppContext) {
     });
 }
 
-/// Drop a JSON file anywhere on the page to open it.
+/// Drop a JSON file anywhere on the page to open it as the dataset, or report texts (`.txt`)
+/// to read them beside it.
 pub fn accept_dropped_files(app: AppContext) {
+    let texts = super::report_texts::use_report_texts();
     // only drags that carry files: text dropped into the search box still lands there
     let carries_files = |ev: &web_sys::DragEvent| ev.data_transfer().is_some_and(|t| t.types().includes(&"Files".into(), 0));
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
@@ -388,7 +397,13 @@ pub fn accept_dropped_files(app: AppContext) {
             return;
         }
         ev.prevent_default();
-        if let Some(file) = ev.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0)) {
+        let Some(files) = ev.data_transfer().and_then(|t| t.files()) else { return };
+        let (report_texts, others): (Vec<web_sys::File>, Vec<web_sys::File>) =
+            (0..files.length()).filter_map(|i| files.get(i)).partition(|f| super::report_texts::is_report_text(&f.name()));
+        if !report_texts.is_empty() {
+            super::report_texts::open_files(texts, report_texts);
+        }
+        if let Some(file) = others.into_iter().next() {
             open_file(app, file);
         }
     });
@@ -454,7 +469,7 @@ pub fn SourceBanner() -> impl IntoView {
             }
         }
     };
-    view! { {origin} {loading} }
+    view! { {origin} {loading} <super::report_texts::ReportTextsNotice/> }
 }
 
 /// In the reports view: which dataset is shown, and the ways to open another.

@@ -3,7 +3,7 @@
 // exception or failed request. Everything it starts, it stops.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
@@ -29,11 +29,13 @@ const MIME = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
- * Serves each `mounts` entry ({ prefix: '/', dir: 'dist' }) as static files; a path with no
- * file extension falls back to that mount's index.html, as static hosts do.
+ * Serves each `mounts` entry ({ prefix: '/', dir: 'dist' }) as static files; `dir` is relative
+ * to the project and may lie outside it. A path with no file extension falls back to that
+ * mount's index.html, as static hosts do.
  */
 export async function serve(mounts) {
   const server = createServer(async (req, res) => {
@@ -45,7 +47,8 @@ export async function serve(mounts) {
     }
     const dir = resolve(ROOT, BUILDS[mount.dir] ?? mount.dir);
     let file = normalize(join(dir, path.slice(mount.prefix.length)));
-    if (!file.startsWith(dir)) {
+    // inside the mount's folder, which may lie outside the project (`../shared/seeds`)
+    if (file !== dir && !file.startsWith(dir + sep)) {
       res.writeHead(403).end('forbidden');
       return;
     }
