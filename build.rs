@@ -75,16 +75,12 @@ fn main() {
 /// empty glossary is embedded).
 fn embed_glossary(out_dir: &Path) {
     let file = load::glossary_file(Path::new("data"));
-    let problems: Vec<String> = match load::load_glossary(&file) {
-        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    let problems = match load::check_glossary(&file) {
         Ok(terms) => {
-            let problems = glossary::validate(&terms);
-            if problems.is_empty() {
-                std::fs::write(out_dir.join("glossary.txt"), glossary::encode(&terms)).expect("OUT_DIR is writable");
-                return;
-            }
-            problems.iter().map(|p| format!("{}: {p}", file.display())).collect()
+            std::fs::write(out_dir.join("glossary.txt"), glossary::encode(&terms)).expect("OUT_DIR is writable");
+            return;
         }
+        Err(problems) => problems,
     };
     if std::env::var(ALLOW_INVALID).is_ok_and(|v| v == "1") {
         println!("cargo:warning={} has {} problem(s); embedding an empty glossary ({ALLOW_INVALID}=1)", file.display(), problems.len());

@@ -232,6 +232,18 @@ pub fn load_glossary(file: &Path) -> Result<Vec<crate::glossary::Term>, Vec<Load
     }
 }
 
+/// Reads and checks a glossary file: its terms, or every problem, each naming the file, the
+/// term and the field (`data/glossary.toml: term 'x', field `aliases_zh`: …`).
+pub fn check_glossary(file: &Path) -> Result<Vec<crate::glossary::Term>, Vec<String>> {
+    let terms = load_glossary(file).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let problems = crate::glossary::validate(&terms);
+    if problems.is_empty() {
+        Ok(terms)
+    } else {
+        Err(problems.iter().map(|p| format!("{}: {p}", file.display())).collect())
+    }
+}
+
 /// Reads the whole data folder; on failure, every problem found, each naming its file.
 pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<LoadError>> {
     let files = data_files(dir).map_err(|e| vec![e])?;

@@ -29,8 +29,14 @@ pub enum Group {
 /// A search text, read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
+    /// At most [`MAX_GROUPS`].
     pub groups: Vec<Group>,
+    /// Every text alternative of every group, found in one pass over a record's text.
+    matcher: Matcher,
 }
+
+/// The most groups a query has; words beyond them are not searched for.
+pub const MAX_GROUPS: usize = 64;
 
 /// The first and last date a record covers (a fact's period, an event's dates).
 #[derive(Clone, Copy, Debug)]
@@ -42,13 +48,6 @@ pub struct Dates<'a> {
 /// English month names as a query may write them, by month number minus one.
 const MONTH_NAMES: [&str; 12] =
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/// The English name of a month (1–12), capitalized.
-pub fn month_name(month: u8) -> &'static str {
-    const NAMES: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    NAMES.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or_default()
-}
 
 /// Quote marks that open a phrase, with the mark that closes it.
 const QUOTES: [(char, char); 4] = [('"', '"'), ('“', '”'), ('「', '」'), ('『', '』')];
@@ -103,6 +102,15 @@ impl Query {
             i += 1;
         }
         query.read_words(&tokens, glossary);
+        query.groups.truncate(MAX_GROUPS);
+        query.matcher = Matcher::new(query.groups.iter().enumerate().flat_map(|(i, group)| {
+            let texts: &[String] = match group {
+                Group::Text(alternatives) => alternatives,
+                Group::Year { typed, .. } => std::slice::from_ref(typed),
+                Group::Month { .. } => &[],
+            };
+            texts.iter().map(move |text| (text.as_str(), 1u64 << i))
+        }));
         query
     }
 
@@ -232,23 +240,140 @@ impl Query {
 
     /// How many of the groups a record has, given its normalized text and its dates.
     pub fn matched(&self, text: &str, dates: Dates<'_>) -> usize {
-        self.groups.iter().filter(|g| has(g, text, dates)).count()
+        let found = self.matcher.scan(text, self.matcher.all);
+        self.groups.iter().enumerate().filter(|(i, g)| has(g, found & (1 << i) != 0, dates)).count()
     }
 
-    /// Whether a record has every group (stops at the first it lacks).
+    /// Whether a record has every group (its dates are looked at first, then its text until
+    /// every alternative needed is found).
     pub fn matches_all(&self, text: &str, dates: Dates<'_>) -> bool {
-        self.groups.iter().all(|g| has(g, text, dates))
+        let dated = |g: &&Group| !matches!(g, Group::Text(_));
+        if !self.groups.iter().filter(dated).all(|g| has(g, false, dates) || matches!(g, Group::Year { .. })) {
+            return false;
+        }
+        let found = self.matcher.scan(text, self.matcher.all);
+        self.groups.iter().enumerate().all(|(i, g)| has(g, found & (1 << i) != 0, dates))
     }
 }
 
-fn has(group: &Group, text: &str, dates: Dates<'_>) -> bool {
+/// Whether a record has a group, given whether its text has one of the group's alternatives.
+fn has(group: &Group, in_text: bool, dates: Dates<'_>) -> bool {
     match group {
-        Group::Text(alternatives) => alternatives.iter().any(|a| text.contains(a.as_str())),
+        Group::Text(_) => in_text,
         Group::Month { year, month } => {
             let (Some(first), Some(last)) = (dates.start.month, dates.end.month) else { return false };
             (dates.start.year, first) <= (*year, *month) && (*year, *month) <= (dates.end.year, last)
         }
-        Group::Year { year, typed } => (dates.start.year..=dates.end.year).contains(year) || text.contains(typed.as_str()),
+        Group::Year { year, .. } => in_text || (dates.start.year..=dates.end.year).contains(year),
+    }
+}
+
+/// Finds the alternatives of every group in a text. One alternative is looked for on its own
+/// (`str::contains`); more are found in one pass over the text that skips ahead as a single
+/// search does (Wu and Manber's method): the last two bytes of a window as long as the
+/// shortest alternative say how far the next possible start is, and only where that is here
+/// are alternatives compared (those whose first three bytes hash alike). Twenty alternatives
+/// cost about what one does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Matcher {
+    /// Alternatives looked for on their own: shorter than three bytes, or the only one; each
+    /// with its group's bit.
+    each: Vec<(String, u64)>,
+    /// Alternatives found in one pass, ordered by [`Matcher::key`], with their group's bit.
+    patterns: Vec<(String, u64)>,
+    /// The bytes of the shortest alternative in `patterns` (at most 255): the window.
+    window: usize,
+    /// Per value of two bytes: how far the window may move when it ends in them.
+    shifts: Vec<u8>,
+    /// One bit per key: whether an alternative in `patterns` has it.
+    starts: Vec<u64>,
+    /// Every group bit that has an alternative.
+    all: u64,
+}
+
+impl Matcher {
+    fn new<'a>(alternatives: impl Iterator<Item = (&'a str, u64)>) -> Self {
+        let mut matcher = Matcher::default();
+        for (text, bit) in alternatives.filter(|(text, _)| !text.is_empty()) {
+            matcher.all |= bit;
+            if text.len() < 3 {
+                matcher.each.push((text.to_owned(), bit));
+            } else {
+                matcher.patterns.push((text.to_owned(), bit));
+            }
+        }
+        if matcher.patterns.len() < 2 {
+            matcher.each.append(&mut matcher.patterns);
+            return matcher;
+        }
+        matcher.patterns.sort_by_key(|(pattern, _)| Self::key(pattern.as_bytes()));
+        matcher.window = matcher.patterns.iter().map(|(pattern, _)| pattern.len()).min().unwrap_or(3).min(255);
+        let window = matcher.window;
+        // `window` is between 3 and 255
+        matcher.shifts = vec![(window - 1) as u8; 65_536];
+        matcher.starts = vec![0; 65_536 / 64];
+        for (pattern, _) in &matcher.patterns {
+            let bytes = pattern.as_bytes();
+            for (j, pair) in bytes[..window].windows(2).enumerate() {
+                let slot = &mut matcher.shifts[usize::from(pair[0]) << 8 | usize::from(pair[1])];
+                *slot = (*slot).min((window - 2 - j) as u8);
+            }
+            let key = Self::key(bytes);
+            matcher.starts[key / 64] |= 1 << (key % 64);
+        }
+        matcher
+    }
+
+    /// A 16-bit hash of the first three bytes (0 for fewer).
+    fn key(bytes: &[u8]) -> usize {
+        match bytes {
+            [a, b, c, ..] => {
+                let packed = u32::from(*a) << 16 | u32::from(*b) << 8 | u32::from(*c);
+                (packed.wrapping_mul(0x9e37_79b1) >> 16) as usize
+            }
+            _ => 0,
+        }
+    }
+
+    /// The bits of the groups whose alternatives are in `text`; stops once all of `want` are.
+    fn scan(&self, text: &str, want: u64) -> u64 {
+        let mut found = 0;
+        for (alternative, bit) in &self.each {
+            if found & bit == 0 && text.contains(alternative.as_str()) {
+                found |= bit;
+                if found & want == want {
+                    return found;
+                }
+            }
+        }
+        if self.patterns.is_empty() {
+            return found;
+        }
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(window) = bytes.get(at..at + self.window) {
+            let last = usize::from(window[self.window - 2]) << 8 | usize::from(window[self.window - 1]);
+            let shift = usize::from(self.shifts[last]);
+            if shift > 0 {
+                at += shift;
+                continue;
+            }
+            let key = Self::key(window);
+            if self.starts[key / 64] & (1 << (key % 64)) != 0 {
+                let first = self.patterns.partition_point(|(pattern, _)| Self::key(pattern.as_bytes()) < key);
+                let same_key = self.patterns[first..].iter().take_while(|(pattern, _)| Self::key(pattern.as_bytes()) == key);
+                for (pattern, bit) in same_key {
+                    if found & bit == 0 && bytes[at..].starts_with(pattern.as_bytes()) {
+                        found |= bit;
+                        if found & want == want {
+                            return found;
+                        }
+                    }
+                }
+            }
+            at += 1;
+        }
+        found
     }
 }
 
@@ -436,6 +561,25 @@ mod tests {
         assert!(year.matches_all("", Dates { start: &date("2018"), end: &date("2023") }));
         assert!(!year.matches_all("", Dates { start: &date("2022"), end: &date("2023") }));
         assert!(year.matches_all("printed 2021 here", Dates { start: &date("2022"), end: &date("2023") }));
+    }
+
+    #[test]
+    fn many_alternatives_are_found_in_one_pass_as_a_few_are_on_their_own() {
+        let words: Vec<String> = (0..20).map(|i| format!("word{i}")).chain(["劳动模范".to_owned(), "ab".to_owned()]).collect();
+        let many = Matcher::new(words.iter().enumerate().map(|(i, w)| (w.as_str(), 1u64 << i)));
+        assert_eq!(many.window, 5);
+        let one = Matcher::new(std::iter::once(("word1", 1)));
+        assert!(one.patterns.is_empty());
+        let text = "x word3 y 全国劳动模范 ab word19";
+        assert_eq!(many.scan(text, many.all), 1 << 1 | 1 << 3 | 1 << 19 | 1 << 20 | 1 << 21);
+        assert_eq!(one.scan(text, one.all), 1);
+        assert_eq!(one.scan("word2", one.all), 0);
+        for (i, word) in words.iter().enumerate() {
+            for text in [format!("{word}"), format!("劳{word}"), format!("ab{word}劳动")] {
+                assert_ne!(many.scan(&text, many.all) & 1 << i, 0, "{word} in {text}");
+            }
+        }
+        assert_eq!(many.scan("word1", 0b10), 0b10, "stops once what is wanted is found");
     }
 
     #[test]
