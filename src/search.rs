@@ -175,7 +175,8 @@ impl Query {
                 }
                 None => {
                     self.push(Group::Year { year, typed: format!("{year}年") });
-                    rest = after;
+                    // 2021年度 is the year too
+                    rest = after.strip_prefix('度').unwrap_or(after);
                 }
             }
         }
@@ -542,6 +543,7 @@ mod tests {
         let years = |text: &str| Query::parse(text, &glossary()).years().collect::<Vec<_>>();
         assert_eq!(years("2021"), [2021]);
         assert_eq!(years("2021年"), [2021]);
+        assert_eq!(text_groups("2021年度"), [vec!["Year { year: 2021, typed: \"2021年\" }".to_owned()]]);
         assert_eq!(years("3820 973.27"), Vec::<i32>::new());
         assert_eq!(text_groups("2021年10月劳模"), [vec!["Month { year: 2021, month: 10 }".to_owned()], text_groups("劳模").remove(0)]);
         assert_eq!(text_groups("2021年劳模"), [vec!["Year { year: 2021, typed: \"2021年\" }".to_owned()], text_groups("劳模").remove(0)]);
