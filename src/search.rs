@@ -280,8 +280,8 @@ struct Matcher {
     /// Alternatives looked for on their own: shorter than three bytes, or the only one; each
     /// with its group's bit.
     each: Vec<(String, u64)>,
-    /// Alternatives found in one pass, ordered by [`Matcher::key`], with their group's bit.
-    patterns: Vec<(String, u64)>,
+    /// Alternatives found in one pass, with their group's bit and [`Matcher::key`].
+    patterns: Vec<(String, u64, usize)>,
     /// The bytes of the shortest alternative in `patterns` (at most 255): the window.
     window: usize,
     /// Per value of two bytes: how far the window may move when it ends in them.
@@ -300,26 +300,24 @@ impl Matcher {
             if text.len() < 3 {
                 matcher.each.push((text.to_owned(), bit));
             } else {
-                matcher.patterns.push((text.to_owned(), bit));
+                matcher.patterns.push((text.to_owned(), bit, Self::key(text.as_bytes())));
             }
         }
         if matcher.patterns.len() < 2 {
-            matcher.each.append(&mut matcher.patterns);
+            matcher.each.extend(matcher.patterns.drain(..).map(|(pattern, bit, _)| (pattern, bit)));
             return matcher;
         }
-        matcher.patterns.sort_by_key(|(pattern, _)| Self::key(pattern.as_bytes()));
-        matcher.window = matcher.patterns.iter().map(|(pattern, _)| pattern.len()).min().unwrap_or(3).min(255);
+        matcher.window = matcher.patterns.iter().map(|(pattern, _, _)| pattern.len()).min().unwrap_or(3).min(255);
         let window = matcher.window;
         // `window` is between 3 and 255
         matcher.shifts = vec![(window - 1) as u8; 65_536];
         matcher.starts = vec![0; 65_536 / 64];
-        for (pattern, _) in &matcher.patterns {
+        for (pattern, _, key) in &matcher.patterns {
             let bytes = pattern.as_bytes();
             for (j, pair) in bytes[..window].windows(2).enumerate() {
                 let slot = &mut matcher.shifts[usize::from(pair[0]) << 8 | usize::from(pair[1])];
                 *slot = (*slot).min((window - 2 - j) as u8);
             }
-            let key = Self::key(bytes);
             matcher.starts[key / 64] |= 1 << (key % 64);
         }
         matcher
@@ -361,9 +359,7 @@ impl Matcher {
             }
             let key = Self::key(window);
             if self.starts[key / 64] & (1 << (key % 64)) != 0 {
-                let first = self.patterns.partition_point(|(pattern, _)| Self::key(pattern.as_bytes()) < key);
-                let same_key = self.patterns[first..].iter().take_while(|(pattern, _)| Self::key(pattern.as_bytes()) == key);
-                for (pattern, bit) in same_key {
+                for (pattern, bit, _) in self.patterns.iter().filter(|(_, _, k)| *k == key) {
                     if found & bit == 0 && bytes[at..].starts_with(pattern.as_bytes()) {
                         found |= bit;
                         if found & want == want {
@@ -393,18 +389,14 @@ fn word_forms(text: &str) -> Vec<String> {
     forms
 }
 
-/// The alternatives without those that contain another (which could never add a match),
-/// shortest first.
+/// The alternatives without those that contain another (which could never add a match), in
+/// their order. (No sort here: each sort of a new type adds its own code to the app.)
 fn minimal(alternatives: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut all: Vec<String> = alternatives.into_iter().filter(|a| !a.is_empty()).collect();
-    all.sort_by_key(|a| (a.chars().count(), a.clone()));
-    let mut kept: Vec<String> = Vec::with_capacity(all.len());
-    for alternative in all {
-        if !kept.iter().any(|k| alternative.contains(k.as_str())) {
-            kept.push(alternative);
-        }
-    }
-    kept
+    let all: Vec<String> = alternatives.into_iter().filter(|a| !a.is_empty()).collect();
+    let redundant = |i: usize, a: &String| {
+        all.iter().enumerate().any(|(j, b)| j != i && a.contains(b.as_str()) && (b.len() < a.len() || j < i))
+    };
+    all.iter().enumerate().filter(|(i, a)| !redundant(*i, a)).map(|(_, a)| a.clone()).collect()
 }
 
 /// A year of the dataset's range (1949–2100), written as four digits.
@@ -514,7 +506,7 @@ mod tests {
 
     #[test]
     fn glossary_forms_are_one_group_with_every_alternative() {
-        assert_eq!(text_groups("劳模"), [vec!["劳模", "劳动模范", "model worker"]]);
+        assert_eq!(text_groups("劳模"), [vec!["劳动模范", "model worker", "劳模"]]);
         assert_eq!(text_groups("Model Workers"), text_groups("劳模"));
         assert_eq!(text_groups("delivery riders"), text_groups("骑手"));
         assert_eq!(text_groups("泉州劳模"), [vec!["泉州".to_owned()], text_groups("劳模").remove(0)]);
