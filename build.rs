@@ -6,6 +6,8 @@
 mod codes;
 #[path = "src/dates.rs"]
 mod dates;
+#[path = "src/glossary.rs"]
+mod glossary;
 #[path = "src/i18n.rs"]
 mod i18n;
 #[path = "src/load.rs"]
@@ -28,7 +30,7 @@ const ALLOW_INVALID: &str = "UE_ALLOW_INVALID_DATA";
 const DATASET_JSON: &str = "UE_DATASET_JSON";
 
 fn main() {
-    for file in ["data", "src/dates.rs", "src/i18n.rs", "src/load.rs", "src/model.rs", "src/numbers.rs", "src/validate.rs"] {
+    for file in ["data", "src/dates.rs", "src/glossary.rs", "src/i18n.rs", "src/load.rs", "src/model.rs", "src/numbers.rs", "src/validate.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
     println!("cargo:rerun-if-env-changed={ALLOW_INVALID}");
@@ -36,6 +38,7 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let out_dir = Path::new(&out_dir);
 
+    embed_glossary(out_dir);
     if let Some(file) = std::env::var_os(DATASET_JSON).filter(|f| !f.is_empty()) {
         println!("cargo:rerun-if-changed={}", Path::new(&file).display());
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| fail(&[format!("{}: {e}", Path::new(&file).display())]));
@@ -62,6 +65,26 @@ fn main() {
     if std::env::var(ALLOW_INVALID).is_ok_and(|v| v == "1") {
         println!("cargo:warning=data/ has {} problem(s); embedding an empty dataset ({ALLOW_INVALID}=1)", problems.len());
         embed(out_dir, &model::Dataset::empty());
+        return;
+    }
+    fail(&problems);
+}
+
+/// Reads and checks `data/glossary.toml` and writes its compact form (`glossary.txt`); a
+/// broken entry fails the build like a broken record (or, with `UE_ALLOW_INVALID_DATA=1`, an
+/// empty glossary is embedded).
+fn embed_glossary(out_dir: &Path) {
+    let file = load::glossary_file(Path::new("data"));
+    let problems = match load::check_glossary(&file) {
+        Ok(terms) => {
+            std::fs::write(out_dir.join("glossary.txt"), glossary::encode(&terms)).expect("OUT_DIR is writable");
+            return;
+        }
+        Err(problems) => problems,
+    };
+    if std::env::var(ALLOW_INVALID).is_ok_and(|v| v == "1") {
+        println!("cargo:warning={} has {} problem(s); embedding an empty glossary ({ALLOW_INVALID}=1)", file.display(), problems.len());
+        std::fs::write(out_dir.join("glossary.txt"), "").expect("OUT_DIR is writable");
         return;
     }
     fail(&problems);

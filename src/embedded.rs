@@ -17,6 +17,15 @@ const FACTS_JSON_LINES: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset-f
 /// One event per line.
 const EVENTS_JSON_LINES: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset-events.jsonl"));
 
+/// The glossary in its compact form (`crate::glossary::encode`), checked by the build.
+const GLOSSARY_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary.txt"));
+
+/// The built-in glossary, read on first use.
+pub fn glossary() -> &'static crate::glossary::Glossary {
+    static GLOSSARY: std::sync::OnceLock<crate::glossary::Glossary> = std::sync::OnceLock::new();
+    GLOSSARY.get_or_init(|| crate::glossary::Glossary::decode(GLOSSARY_TEXT))
+}
+
 /// The whole dataset at once.
 pub fn dataset() -> Result<Dataset, String> {
     let mut decoder = Decoder::new()?;

@@ -91,7 +91,7 @@ struct PositionKeys {
 
 const UNKNOWN: usize = usize::MAX;
 
-/// A record's searchable text: Chinese as written, everything else lower-cased.
+/// A record's searchable text, normalized as queries are (`crate::search::normalized`).
 struct SearchText(String);
 
 /// Each record's searchable text, in dataset order. Made a slice at a time (`extend`), so that
@@ -255,53 +255,10 @@ impl SearchText {
                 // a separator no search term contains: a match never spans two fields
                 text.push_str(" \u{1f} ");
             }
-            fold_case_into(&mut text, part);
+            text.push_str(&crate::search::normalized(part));
         }
         SearchText(text)
     }
-
-    /// Every term must occur: Chinese by substring (`助学` finds `金秋助学`), other scripts
-    /// case-insensitively (the terms arrive lower-cased).
-    fn contains_all(&self, terms: &[String]) -> bool {
-        terms.iter().all(|term| self.0.contains(term.as_str()))
-    }
-}
-
-/// Lower-cases what has case. Chinese characters, most of the text, have none: runs of
-/// caseless text are copied whole, and only the rest is looked up one character at a time,
-/// which makes this a few times quicker than `str::to_lowercase` on the reports' text. Texts
-/// and search terms both go through here, so they always fold alike.
-fn fold_case(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    fold_case_into(&mut folded, text);
-    folded
-}
-
-/// `fold_case`, appended to `folded`.
-fn fold_case_into(folded: &mut String, text: &str) {
-    let bytes = text.as_bytes();
-    let mut unchanged_from = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let width = match bytes[at] {
-            b'A'..=b'Z' => 0,
-            0..=0x7f => 1,
-            // the three-byte forms of U+3000..=U+9FFF: CJK punctuation, kana and ideographs
-            0xe3..=0xe9 => 3,
-            _ => text[at..].chars().next().filter(|c| c.to_lowercase().eq([*c])).map_or(0, char::len_utf8),
-        };
-        if width > 0 {
-            at += width;
-            continue;
-        }
-        // `at` is on a character boundary: only whole characters are skipped above
-        let Some(c) = text[at..].chars().next() else { break };
-        folded.push_str(&text[unchanged_from..at]);
-        folded.extend(c.to_lowercase());
-        at += c.len_utf8();
-        unchanged_from = at;
-    }
-    folded.push_str(&text[unchanged_from..]);
 }
 
 /// The records that pass a filter, and the counts the filter panel shows.
@@ -316,6 +273,10 @@ pub struct Selection {
     pub doc_counts: HashMap<String, usize>,
     /// Earliest and latest year the selected records cover.
     pub year_span: Option<(i32, i32)>,
+    /// When no record has every group of the search but some have part of them: (groups
+    /// the selected records have, groups in the search). The selection is then the records
+    /// with the most groups.
+    pub partial: Option<(usize, usize)>,
 }
 
 impl Selection {
@@ -338,9 +299,15 @@ fn counts_by_id<'a>(ids: impl Iterator<Item = &'a str>, counts: &[usize]) -> Has
     ids.zip(counts).filter(|(_, n)| **n > 0).map(|(id, n)| (id.to_owned(), *n)).collect()
 }
 
-/// Applies `filter` to every record in one pass. Each facet's own counts ignore that facet,
-/// so the panel shows what choosing another value would give.
+/// Applies `filter` to every record in one pass, with the built-in glossary for the search.
+/// Each facet's own counts ignore that facet, so the panel shows what choosing another value
+/// would give.
 pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
+    select_with(data, index, filter, crate::embedded::glossary())
+}
+
+/// `select`, with the search read through `glossary`.
+pub fn select_with(data: &Dataset, index: &Index, filter: &Filter, glossary: &crate::glossary::Glossary) -> Selection {
     let region_allowed: Vec<bool> = index
         .lineage_positions
         .iter()
@@ -348,9 +315,24 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
         .collect();
     let category_allowed = allowed(data.categories.iter().map(|c| c.id.as_str()), &filter.categories);
     let doc_allowed = allowed(data.documents.iter().map(|d| d.id.as_str()), &filter.docs);
-    let terms: Vec<String> = filter.text.split_whitespace().map(fold_case).collect();
     // a reference the dataset does not define passes only when its facet is not filtered
     let pass = |table: &[bool], position: usize, unfiltered: bool| table.get(position).copied().unwrap_or(unfiltered);
+    let facets = |keys: &PositionKeys| {
+        (
+            pass(&region_allowed, keys.region, filter.regions.is_empty()),
+            pass(&category_allowed, keys.category, filter.categories.is_empty()),
+            pass(&doc_allowed, keys.doc, filter.docs.is_empty()),
+            filter.years.is_none_or(|(from, to)| keys.years.0 <= to && keys.years.1 >= from),
+        )
+    };
+    let records: Vec<(RecordRef, &PositionKeys)> = index
+        .fact_keys
+        .iter()
+        .enumerate()
+        .map(|(i, keys)| (RecordRef::Fact(i), keys))
+        .chain(index.event_keys.iter().enumerate().map(|(i, keys)| (RecordRef::Event(i), keys)))
+        .collect();
+    let (text_passes, partial) = search_passes(data, index, filter, glossary, &records, &facets);
 
     let mut region_counts = vec![0; data.regions.len()];
     let mut category_counts = vec![0; data.categories.len()];
@@ -362,35 +344,17 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
         region_counts: HashMap::new(),
         doc_counts: HashMap::new(),
         year_span: None,
+        partial,
     };
-    let texts = (!terms.is_empty()).then(|| {
-        let mut texts = index.search_texts();
-        texts.extend(data, usize::MAX);
-        texts
-    });
-    let text_of = |record: RecordRef| match (texts.as_deref(), record) {
-        (Some(t), RecordRef::Fact(i)) => t.facts.get(i),
-        (Some(t), RecordRef::Event(i)) => t.events.get(i),
-        (None, _) => None,
-    };
-    let records = index
-        .fact_keys
-        .iter()
-        .enumerate()
-        .map(|(i, keys)| (RecordRef::Fact(i), keys))
-        .chain(index.event_keys.iter().enumerate().map(|(i, keys)| (RecordRef::Event(i), keys)));
-    for (record, keys) in records {
-        let region = pass(&region_allowed, keys.region, filter.regions.is_empty());
-        let category = pass(&category_allowed, keys.category, filter.categories.is_empty());
-        let doc = pass(&doc_allowed, keys.doc, filter.docs.is_empty());
-        let years = filter.years.is_none_or(|(from, to)| keys.years.0 <= to && keys.years.1 >= from);
-        if !years || !(terms.is_empty() || text_of(record).is_some_and(|text| text.contains_all(&terms))) {
+    for (position, (record, keys)) in records.iter().enumerate() {
+        let (region, category, doc, years) = facets(keys);
+        if !years || !text_passes.as_ref().is_none_or(|passes| passes.get(position).copied().unwrap_or(false)) {
             continue;
         }
         if region && category && doc {
             let (first, last) = keys.years;
             selection.year_span = Some(selection.year_span.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
-            match record {
+            match *record {
                 RecordRef::Fact(i) => selection.facts.push(i),
                 RecordRef::Event(i) => selection.events.push(i),
             }
@@ -415,6 +379,59 @@ pub fn select(data: &Dataset, index: &Index, filter: &Filter) -> Selection {
     selection.category_counts = counts_by_id(data.categories.iter().map(|c| c.id.as_str()), &category_counts);
     selection.doc_counts = counts_by_id(data.documents.iter().map(|d| d.id.as_str()), &doc_counts);
     selection
+}
+
+/// Which records the search lets through (None: no search), by position in `records`, and
+/// the partial match when no record passing the other filters has every group: then those
+/// with the most groups pass.
+fn search_passes(
+    data: &Dataset,
+    index: &Index,
+    filter: &Filter,
+    glossary: &crate::glossary::Glossary,
+    records: &[(RecordRef, &PositionKeys)],
+    facets: &dyn Fn(&PositionKeys) -> (bool, bool, bool, bool),
+) -> (Option<Vec<bool>>, Option<(usize, usize)>) {
+    let query = crate::search::Query::parse(&filter.text, glossary);
+    if query.is_empty() {
+        return (None, None);
+    }
+    let mut texts = index.search_texts();
+    texts.extend(data, usize::MAX);
+    let texts = &*texts;
+    let record_of = |record: RecordRef| -> Option<(&str, crate::search::Dates<'_>)> {
+        match record {
+            RecordRef::Fact(i) => {
+                let fact = data.facts.get(i)?;
+                Some((texts.facts.get(i)?.0.as_str(), crate::search::Dates { start: &fact.period_start, end: &fact.period_end }))
+            }
+            RecordRef::Event(i) => {
+                let event = data.events.get(i)?;
+                let end = event.date_end.as_ref().unwrap_or(&event.date_start);
+                Some((texts.events.get(i)?.0.as_str(), crate::search::Dates { start: &event.date_start, end }))
+            }
+        }
+    };
+    let all: Vec<bool> = records
+        .iter()
+        .map(|(record, _)| record_of(*record).is_some_and(|(text, dates)| query.matches_all(text, dates)))
+        .collect();
+    let selected = |(position, (_, keys)): (usize, &(RecordRef, &PositionKeys))| {
+        let (region, category, doc, years) = facets(keys);
+        (region && category && doc && years).then_some(position)
+    };
+    let groups = query.groups.len();
+    if groups < 2 || records.iter().enumerate().filter_map(selected).any(|position| all[position]) {
+        return (Some(all), None);
+    }
+    // nothing selected has every group: rank by how many each has
+    let matched: Vec<usize> =
+        records.iter().map(|(record, _)| record_of(*record).map_or(0, |(text, dates)| query.matched(text, dates))).collect();
+    let best = records.iter().enumerate().filter_map(selected).map(|position| matched[position]).max().unwrap_or(0);
+    if best == 0 {
+        return (Some(all), None);
+    }
+    (Some(matched.iter().map(|&n| n >= best).collect()), Some((best, groups)))
 }
 
 /// "泉州 2023": a report by its region and the last year it covers.
@@ -489,17 +506,4 @@ pub fn sort_facts(data: &Dataset, facts: &mut [usize], sort: crate::state::Sort,
         let order = compare(a, b);
         if sort.descending { order.reverse() } else { order }
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fold_case;
-
-    #[test]
-    fn case_folding_matches_the_standard_lower_case_of_every_character() {
-        for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            assert_eq!(fold_case(&c.to_string()), c.to_lowercase().collect::<String>(), "U+{:04X}", c as u32);
-        }
-        assert_eq!(fold_case("Quanzhou 泉州（ÉTÉ）Ａ 1.6万 KM²"), "quanzhou 泉州（été）ａ 1.6万 km²");
-    }
 }

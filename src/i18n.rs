@@ -168,6 +168,40 @@ pub const CITED_LINES_HINT: Text = text(
     "标出的行有数据集中的记录，点击其按钮可打开该记录。",
     "Marked lines carry records of the dataset; their buttons open them.",
 );
+// Search: dates it understood, and records shown when none has every word
+pub const SEARCH_MONTH: Text = text("月份", "Month");
+pub const SEARCH_YEAR: Text = text("年份", "Year");
+
+/// "No record has all 3 search terms; showing records with 2 of 3."
+pub fn partial_match(lang: Lang, matched: usize, groups: usize) -> String {
+    match lang {
+        Lang::Zh => format!("没有记录同时含有全部 {groups} 个检索词；显示含有其中 {matched} 个的记录。"),
+        Lang::En => format!("No record has all {groups} search terms; showing records with {matched} of {groups}."),
+    }
+}
+
+/// "2021年10月" / "October 2021".
+pub fn month_label(lang: Lang, year: i32, month: u8) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年{month}月"),
+        Lang::En => format!("{} {year}", month_name(month)),
+    }
+}
+
+/// The English name of a month (1–12).
+pub fn month_name(month: u8) -> &'static str {
+    const NAMES: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    NAMES.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or_default()
+}
+
+/// "2021年" / "2021".
+pub fn year_label(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年"),
+        Lang::En => year.to_string(),
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -180,6 +214,15 @@ mod tests {
         assert_eq!(Lang::from_browser(["EN"]), Lang::En);
         assert_eq!(Lang::from_browser(["de"]), Lang::Zh);
         assert_eq!(Lang::from_browser([]), Lang::Zh);
+    }
+
+    #[test]
+    fn search_sentences_in_both_languages() {
+        assert_eq!(partial_match(Lang::En, 2, 3), "No record has all 3 search terms; showing records with 2 of 3.");
+        assert_eq!(partial_match(Lang::Zh, 1, 2), "没有记录同时含有全部 2 个检索词；显示含有其中 1 个的记录。");
+        assert_eq!(month_label(Lang::En, 2021, 10), "October 2021");
+        assert_eq!(month_label(Lang::Zh, 2021, 10), "2021年10月");
+        assert_eq!(year_label(Lang::Zh, 2021), "2021年");
     }
 
     #[test]

@@ -203,6 +203,47 @@ pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(files)
 }
 
+/// The glossary file in a data folder.
+pub fn glossary_file(dir: &Path) -> PathBuf {
+    dir.join("glossary.toml")
+}
+
+/// Reads `glossary.toml` (its `[[term]]` entries, each on its own so one bad entry names
+/// itself); `validate` checks the rest. On failure, every problem found, naming the file.
+pub fn load_glossary(file: &Path) -> Result<Vec<crate::glossary::Term>, Vec<LoadError>> {
+    let mut reader = Reader {
+        loaded: Loaded { dataset: Dataset::empty(), skips: Vec::new(), origins: HashMap::new() },
+        errors: Vec::new(),
+    };
+    let terms = match reader.read_table(file) {
+        Some(mut table) => {
+            let terms = reader.records(file, &mut table, "term");
+            for key in table.keys() {
+                reader.error(file, String::new(), key.clone(), "unknown section; the glossary holds [[term]] entries".to_owned());
+            }
+            terms
+        }
+        None => Vec::new(),
+    };
+    if reader.errors.is_empty() {
+        Ok(terms)
+    } else {
+        Err(reader.errors)
+    }
+}
+
+/// Reads and checks a glossary file: its terms, or every problem, each naming the file, the
+/// term and the field (`data/glossary.toml: term 'x', field `aliases_zh`: …`).
+pub fn check_glossary(file: &Path) -> Result<Vec<crate::glossary::Term>, Vec<String>> {
+    let terms = load_glossary(file).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let problems = crate::glossary::validate(&terms);
+    if problems.is_empty() {
+        Ok(terms)
+    } else {
+        Err(problems.iter().map(|p| format!("{}: {p}", file.display())).collect())
+    }
+}
+
 /// Reads the whole data folder; on failure, every problem found, each naming its file.
 pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<LoadError>> {
     let files = data_files(dir).map_err(|e| vec![e])?;

@@ -83,7 +83,7 @@ fn chinese_search_finds_substrings() {
 }
 
 #[test]
-fn english_search_ignores_case_and_needs_every_term() {
+fn english_search_ignores_case_and_prefers_every_term() {
     let data = data();
     let index = Index::new(&data);
     let lower = select(&data, &index, &filter(|f| f.text = "golden autumn".into()));
@@ -91,8 +91,15 @@ fn english_search_ignores_case_and_needs_every_term() {
     assert!(!lower.is_empty());
     assert_eq!(lower.facts, mixed.facts);
     assert_eq!(lower.events, mixed.events);
-    let none = select(&data, &index, &filter(|f| f.text = "golden zzzqqq".into()));
+    assert_eq!(lower.partial, None);
+    // no record has both words: those with one of them, and the selection says so
+    let part = select(&data, &index, &filter(|f| f.text = "golden zzzqqq".into()));
+    assert_eq!(part.partial, Some((1, 2)));
+    let golden = select(&data, &index, &filter(|f| f.text = "golden".into()));
+    assert_eq!((part.facts, part.events), (golden.facts, golden.events));
+    let none = select(&data, &index, &filter(|f| f.text = "zzzqqq".into()));
     assert!(none.is_empty());
+    assert_eq!(none.partial, None);
 }
 
 #[test]

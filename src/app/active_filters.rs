@@ -67,6 +67,24 @@ pub fn ActiveFilters() -> impl IntoView {
             })
             .collect_view()
     };
+    // the dates the search understood, said back so that a person sees how it was read
+    let search_dates = move || {
+        let lang = lang.get();
+        let text = app.view.with(|v| v.filter.text.clone());
+        let query = crate::search::Query::parse(&text, crate::embedded::glossary());
+        let colon = if lang == i18n::Lang::Zh { "：" } else { ": " };
+        let months = query.months().map(|(year, month)| format!("{}{colon}{}", i18n::SEARCH_MONTH.get(lang), i18n::month_label(lang, year, month)));
+        let years = query.years().map(|year| format!("{}{colon}{}", i18n::SEARCH_YEAR.get(lang), i18n::year_label(lang, year)));
+        months
+            .chain(years)
+            .map(|label| view! { <li class="chip search-date" data-testid="search-date">{label}</li> })
+            .collect_view()
+    };
+    let partial = move || {
+        app.selection.with(|s| s.partial).map(|(matched, groups)| {
+            view! { <p class="search-partial" data-testid="search-partial" role="status">{i18n::partial_match(lang.get(), matched, groups)}</p> }
+        })
+    };
     let count = move || app.selection.with(|s| s.len());
     let any_filter = move || app.view.with(|v| !v.filter.is_empty());
     let copy_link = move |_| {
@@ -78,7 +96,7 @@ pub fn ActiveFilters() -> impl IntoView {
     };
     view! {
         <div class="active-filters" data-testid="active-filters">
-            <ul class="chips">{chips}</ul>
+            <ul class="chips">{chips}{search_dates}</ul>
             <span class="record-count" data-testid="record-count">
                 {count} " " {move || i18n::RECORDS.get(lang.get())}
             </span>
@@ -94,6 +112,7 @@ pub fn ActiveFilters() -> impl IntoView {
                     {move || if copied.get() { i18n::LINK_COPIED.get(lang.get()) } else { i18n::COPY_LINK.get(lang.get()) }}
                 </button>
             </span>
+            {partial}
         </div>
     }
 }

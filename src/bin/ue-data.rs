@@ -63,7 +63,7 @@ usage: ue-data [--data DIR] <command>
             }
         };
         match *command {
-            "validate" => Ok(run_validate(&loaded)),
+            "validate" => Ok(run_validate(&loaded, &data_dir)),
             "verify" => match options {
                 ["--sources", dir] => Ok(run_verify(&loaded, Path::new(dir))),
                 _ => Err("verify takes --sources DIR".into()),
@@ -103,9 +103,16 @@ usage: ue-data [--data DIR] <command>
         }
     }
 
-    fn run_validate(loaded: &Loaded) -> i32 {
+    fn run_validate(loaded: &Loaded, data_dir: &Path) -> i32 {
         let data = &loaded.dataset;
         let mut problems: Vec<String> = validate(data).iter().map(|p| loaded.describe(p)).collect();
+        let terms = match union_explorer::load::check_glossary(&union_explorer::load::glossary_file(data_dir)) {
+            Ok(terms) => terms.len(),
+            Err(glossary_problems) => {
+                problems.extend(glossary_problems);
+                0
+            }
+        };
         for skip in &loaded.skips {
             if skip.line == 0 || skip.token.trim().is_empty() {
                 problems.push(format!("document '{}': skip at line {} needs a line and a token", skip.doc, skip.line));
@@ -116,7 +123,7 @@ usage: ue-data [--data DIR] <command>
         }
         if problems.is_empty() {
             println!(
-                "ok: {} documents, {} regions, {} categories, {} indicators, {} facts, {} events, {} skips",
+                "ok: {} documents, {} regions, {} categories, {} indicators, {} facts, {} events, {} skips, {terms} glossary terms",
                 data.documents.len(),
                 data.regions.len(),
                 data.categories.len(),
