@@ -19,6 +19,7 @@ pub mod open;
 pub mod sources;
 pub mod state;
 pub mod synth;
+pub mod table_rows;
 pub mod timeline;
 pub mod validate;
 
