@@ -271,9 +271,15 @@ pub fn fact_value(fact: &Fact, lang: Lang) -> String {
 
 /// `1 record`, `2 records`, `3 条记录`: a count with its noun in the right number.
 pub fn count(n: usize, noun: crate::i18n::Noun, lang: Lang) -> String {
+    format!("{n} {}", noun_for(n, noun, lang))
+}
+
+/// The noun for `n` things, where the number is shown apart from it.
+pub fn noun_for(n: usize, noun: crate::i18n::Noun, lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => format!("{n} {}", noun.zh),
-        Lang::En => format!("{n} {}", if n == 1 { noun.one } else { noun.many }),
+        Lang::Zh => noun.zh,
+        Lang::En if n == 1 => noun.one,
+        Lang::En => noun.many,
     }
 }
 

@@ -15,6 +15,7 @@ pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod numbers;
+pub mod picker;
 pub mod open;
 pub mod sources;
 pub mod state;
