@@ -268,11 +268,17 @@ pub fn ChartsView() -> impl IntoView {
                         on:input=move |ev| picker_query.set(event_target_value(&ev))
                         on:keydown=move |ev| {
                             // Enter takes the first indicator that matches
-                            if ev.key() == "Enter" {
+                            if ev.key() == "Enter" && !picker_query.with_untracked(|q| q.trim().is_empty()) {
                                 ev.prevent_default();
-                                let current = indicator.get_untracked();
-                                let first = indicator_groups.with_untracked(|groups| {
-                                    groups.iter().flat_map(|g| &g.indicators).map(|(id, _)| id.clone()).find(|id| Some(id) != current.as_ref())
+                                let query = picker_query.get_untracked();
+                                let data = app.data.get_untracked();
+                                // the list keeps the chosen indicator even when it does not match: ask afresh without it
+                                let first = indicators.with_untracked(|ids| {
+                                    crate::picker::indicator_groups(&data, ids, &query, None, lang)
+                                        .into_iter()
+                                        .flat_map(|g| g.indicators)
+                                        .map(|(id, _)| id)
+                                        .next()
                                 });
                                 if let Some(id) = first {
                                     app.change(HistoryMode::Push, |v| v.indicator = Some(id));
