@@ -467,6 +467,20 @@ mod tests {
     }
 
     #[test]
+    fn the_table_kind_travels_in_the_link() {
+        let data = data();
+        let (state, ignored) = ViewState::from_query("tab=table&kind=events&sort=-category", &data);
+        assert!(ignored.is_empty(), "{ignored:?}");
+        assert_eq!(state.kind, TableKind::Events);
+        assert_eq!(state.sort, Some(Sort { key: SortKey::Category, descending: true }));
+        assert_eq!(state.to_query(), "tab=table&sort=-category&kind=events");
+        let (state, ignored) = ViewState::from_query("kind=tables", &data);
+        assert_eq!(state.kind, TableKind::All);
+        assert_eq!(ignored[0].reason, IgnoreReason::InvalidValue);
+        assert_eq!(ViewState { kind: TableKind::All, ..ViewState::default() }.to_query(), "");
+    }
+
+    #[test]
     fn overlong_search_text_is_ignored() {
         let long = "助".repeat(MAX_SEARCH_CHARS + 1);
         let (state, ignored) = ViewState::from_query(&format!("q={}", encode_component(&long)), &data());
