@@ -505,6 +505,31 @@ fn wrap(text: &str, line_px: f64, font_px: f64, max_lines: usize) -> Vec<String>
     lines
 }
 
+/// Font size, in CSS pixels, of a bar label that takes two lines.
+const BAR_LABEL_FONT_PX: f64 = 11.0;
+
+/// A bar's label on at most two lines of `line_px`: whole when it fits, else wrapped; when
+/// two lines are still too few, the middle gives way and the flag in brackets at its end
+/// ("(total)", "（累计）") stays.
+pub fn bar_label_lines(label: &str, line_px: f64, font_px: f64) -> Vec<String> {
+    if text_px(label, font_px) <= line_px {
+        return vec![label.to_owned()];
+    }
+    let lines = wrap(label, line_px, font_px, 2);
+    let cut = lines.last().is_some_and(|l| l.ends_with('…') && !label.ends_with('…'));
+    let flag_at = label.rfind(['(', '（']).filter(|_| label.ends_with([')', '）']));
+    let Some(flag_at) = flag_at.filter(|_| cut) else { return lines };
+    let (body, flag) = (label[..flag_at].trim_end(), &label[flag_at..]);
+    let room = line_px - text_px(flag, font_px) - char_px(' ', font_px);
+    if room <= font_px * 2.0 {
+        return lines;
+    }
+    let first = wrap(body, line_px, font_px, usize::MAX).into_iter().next().unwrap_or_default();
+    let rest = body.get(first.len()..).unwrap_or_default().trim_start();
+    let second = if rest.is_empty() { flag.to_owned() } else { format!("{} {flag}", truncate_to(rest, room, font_px)) };
+    vec![first, second]
+}
+
 /// Horizontal, possibly stacked bars; returns where each bar was drawn.
 pub fn draw_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -570,13 +595,19 @@ pub fn draw_bars<DB: DrawingBackend>(
         let (x0, y0) = cc.backend_coord(&(0.0, top));
         let (x1, y1) = cc.backend_coord(&(x, bottom));
         hits.push(Hit { rect: (x0, y0, x1.max(x0 + 2), y1), region: bar.region.clone() });
-        let label_style = font(frame, 12.0, frame.theme.text).pos(plotters::style::text_anchor::Pos::new(
+        let (_, yc) = cc.backend_coord(&(0.0, (top + bottom) / 2.0));
+        // on two lines where one is too short, and never without its flag ("(total)")
+        let lines = bar_label_lines(&bar.label, f64::from(label_width) / s - 10.0, BAR_LABEL_FONT_PX);
+        let line_step = px(s, BAR_LABEL_FONT_PX + 1.0);
+        let first_y = yc - line_step * (lines.len() as i32 - 1) / 2;
+        let label_font = if lines.len() > 1 { BAR_LABEL_FONT_PX } else { 12.0 };
+        let label_style = font(frame, label_font, frame.theme.text).pos(plotters::style::text_anchor::Pos::new(
             plotters::style::text_anchor::HPos::Right,
             plotters::style::text_anchor::VPos::Center,
         ));
-        let (_, yc) = cc.backend_coord(&(0.0, (top + bottom) / 2.0));
-        let label = truncate(&bar.label, if label_width > px(s, 150.0) { 26 } else { 12 });
-        root.draw(&Text::new(label, (x0 - px(s, 6.0), yc), label_style))?;
+        for (n, line) in lines.into_iter().enumerate() {
+            root.draw(&Text::new(line, (x0 - px(s, 6.0), first_y + line_step * n as i32), label_style.clone()))?;
+        }
         let value_style = font(frame, VALUE_FONT_PX, frame.theme.text).pos(plotters::style::text_anchor::Pos::new(
             plotters::style::text_anchor::HPos::Left,
             plotters::style::text_anchor::VPos::Center,
@@ -686,7 +717,7 @@ pub fn time_svg(chart: &TimeChart, lang: Lang, size: (u32, u32)) -> Result<Strin
 
 #[cfg(test)]
 mod tests {
-    use super::{source_extra_height, source_lines, text_px, wrap};
+    use super::{bar_label_lines, source_extra_height, source_lines, text_px, wrap};
 
     #[test]
     fn a_short_source_stays_on_one_line() {
@@ -722,6 +753,25 @@ mod tests {
         let lines = source_lines(source, 280.0).len();
         assert!(lines > 1);
         assert_eq!(source_extra_height(source, 280), 15 * (lines as u32 - 1));
+    }
+
+    #[test]
+    fn bar_labels_wrap_and_keep_their_flag() {
+        let short = bar_label_lines("Quanzhou · 2023 (year)", 400.0, 11.0);
+        assert_eq!(short, ["Quanzhou · 2023 (year)"]);
+        let label = "Quanzhou · line 23 · 2018–2023 (total)";
+        let lines = bar_label_lines(label, 120.0, 11.0);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), label.replace(' ', ""), "two lines hold it all: {lines:?}");
+        let long = "Jinjiang Economic and Technological Development Zone · line 123 · 2018-01 – 2023-10 (total)";
+        for width in [80.0, 120.0, 190.0] {
+            let lines = bar_label_lines(long, width, 11.0);
+            assert!(lines.len() <= 2);
+            assert!(lines.last().is_some_and(|l| l.ends_with("(total)")), "{width}: {lines:?}");
+            assert!(lines.iter().all(|l| text_px(l, 11.0) <= width + 0.01), "{width}: {lines:?}");
+        }
+        let zh = bar_label_lines("泉州市经济技术开发区 · 行 12 · 2018–2023（累计）", 90.0, 11.0);
+        assert!(zh.last().is_some_and(|l| l.ends_with("（累计）")), "{zh:?}");
     }
 
     #[test]

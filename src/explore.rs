@@ -484,26 +484,75 @@ pub fn period_label(start: &crate::dates::PartialDate, end: &crate::dates::Parti
 
 /// Orders fact indices by a table column; ties keep the reports' order.
 pub fn sort_facts(data: &Dataset, facts: &mut [usize], sort: crate::state::Sort, lang: crate::i18n::Lang) {
-    use crate::state::SortKey;
-    use std::cmp::Ordering;
-    let region_names: HashMap<&str, &str> = data.regions.iter().map(|r| (r.id.as_str(), r.name(lang))).collect();
-    let indicator_names: HashMap<&str, &str> = data.indicators.iter().map(|i| (i.id.as_str(), i.name(lang))).collect();
-    let region_name = |id: &str| region_names.get(id).copied().unwrap_or_default();
-    let indicator_name = |id: &str| indicator_names.get(id).copied().unwrap_or_default();
-    let compare = |a: &usize, b: &usize| -> Ordering {
-        let (fa, fb) = (&data.facts[*a], &data.facts[*b]);
-        match sort.key {
-            SortKey::Value => fa.value.total_cmp(&fb.value),
-            SortKey::Raw => fa.raw.cmp(&fb.raw),
-            SortKey::Qualifier => (fa.qualifier as u8).cmp(&(fb.qualifier as u8)),
-            SortKey::Region => region_name(&fa.region).cmp(&region_name(&fb.region)),
-            SortKey::Period => fa.period_start.first_day().cmp(&fb.period_start.first_day()).then(fa.period_end.last_day().cmp(&fb.period_end.last_day())),
-            SortKey::Indicator => indicator_name(&fa.indicator).cmp(&indicator_name(&fb.indicator)),
-            SortKey::Document => fa.doc.cmp(&fb.doc).then(fa.line.cmp(&fb.line)),
+    let mut rows: Vec<RecordRef> = facts.iter().map(|&i| RecordRef::Fact(i)).collect();
+    crate::table_rows::sort_records(data, &mut rows, sort, lang);
+    for (slot, row) in facts.iter_mut().zip(rows) {
+        if let RecordRef::Fact(i) = row {
+            *slot = i;
         }
-    };
-    facts.sort_by(|a, b| {
-        let order = compare(a, b);
-        if sort.descending { order.reverse() } else { order }
-    });
+    }
+}
+
+/// The lines a record is cited on.
+fn cited_lines(data: &Dataset, record: RecordRef) -> (&str, Vec<u32>) {
+    match record {
+        RecordRef::Fact(i) => {
+            let f = &data.facts[i];
+            (&f.doc, std::iter::once(f.line).chain(f.also_lines.iter().copied()).collect())
+        }
+        RecordRef::Event(i) => (&data.events[i].doc, vec![data.events[i].line]),
+    }
+}
+
+/// Lines either side of a record's own that count as its passage.
+pub const PASSAGE_LINES: u32 = 2;
+
+/// The other figures and events of the passage a record comes from: the same report, cited
+/// within `PASSAGE_LINES` of one of its lines; in line order, figures before events.
+pub fn same_passage(data: &Dataset, record: RecordRef) -> Vec<RecordRef> {
+    let (doc, lines) = cited_lines(data, record);
+    let near = |line: u32| lines.iter().any(|&own| own.abs_diff(line) <= PASSAGE_LINES);
+    let mut found: Vec<(u32, RecordRef)> = data
+        .facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.doc == doc && near(f.line))
+        .map(|(i, f)| (f.line, RecordRef::Fact(i)))
+        .chain(data.events.iter().enumerate().filter(|(_, e)| e.doc == doc && near(e.line)).map(|(i, e)| (e.line, RecordRef::Event(i))))
+        .filter(|(_, r)| *r != record)
+        .collect();
+    found.sort_by_key(|(line, r)| (*line, matches!(r, RecordRef::Event(_))));
+    found.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{same_passage, RecordRef};
+
+    #[test]
+    fn the_same_passage_holds_nearby_figures_and_events_of_the_report() {
+        let data = crate::embedded::dataset().expect("embedded dataset");
+        // an event with figures around it
+        let (at, event) = data
+            .events
+            .iter()
+            .enumerate()
+            .find(|(_, e)| data.facts.iter().any(|f| f.doc == e.doc && f.line.abs_diff(e.line) <= 2))
+            .expect("an event near a figure");
+        let near = same_passage(&data, RecordRef::Event(at));
+        assert!(!near.contains(&RecordRef::Event(at)), "not itself");
+        assert!(near.iter().any(|r| matches!(r, RecordRef::Fact(_))));
+        for record in &near {
+            let (doc, line) = match *record {
+                RecordRef::Fact(i) => (&data.facts[i].doc, data.facts[i].line),
+                RecordRef::Event(i) => (&data.events[i].doc, data.events[i].line),
+            };
+            assert_eq!(doc, &event.doc);
+            assert!(line.abs_diff(event.line) <= 2 || matches!(record, RecordRef::Fact(i) if data.facts[*i].also_lines.iter().any(|l| l.abs_diff(event.line) <= 2)));
+        }
+        // and back: the event is in the passage of each figure found
+        for record in near.iter().filter(|r| matches!(r, RecordRef::Fact(_))) {
+            assert!(same_passage(&data, *record).contains(&RecordRef::Event(at)));
+        }
+    }
 }

@@ -80,7 +80,7 @@ pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
         (Unit::Cny, Lang::Zh) => "元",
         (Unit::Cny, Lang::En) => "CNY",
         (Unit::Persons, Lang::Zh) => "人",
-        (Unit::Persons, Lang::En) => "people",
+        (Unit::Persons, Lang::En) => "persons",
         (Unit::PersonTimes, Lang::Zh) => "人次",
         (Unit::PersonTimes, Lang::En) => "person-times",
         (Unit::Units, Lang::Zh) => "个",
@@ -116,13 +116,120 @@ pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
     }
 }
 
+/// How a figure was printed: the multiplier it was written with (万 = 4, 亿 = 8, none = 0) and
+/// the digits after its decimal point. `2999.77万` is `{ exponent: 4, decimals: 2 }`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Printed {
+    pub exponent: u32,
+    pub decimals: u32,
+}
+
+impl Printed {
+    /// The power of ten of the last printed digit: `2999.77万` is printed to the hundred (2).
+    fn last_digit(self) -> i32 {
+        self.exponent as i32 - self.decimals as i32
+    }
+}
+
+/// How `raw` was printed, from its Arabic digits (`2999.77 万元`, `１８１７８人`) or its Chinese
+/// numerals (`两千余户`: to the thousand); `None` when it has no number.
+pub fn printed(raw: &str) -> Option<Printed> {
+    let text = crate::numbers::normalise(raw);
+    let start = text.find(|c: char| c.is_ascii_digit());
+    let (decimals, after) = match start {
+        Some(start) => {
+            let number: String = text[start..].chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+            let decimals = number.split_once('.').map_or(0, |(_, f)| f.chars().filter(char::is_ascii_digit).count() as u32);
+            (decimals, &text[start + number.len()..])
+        }
+        None => {
+            // Chinese numerals: the place of the last digit written (两千 to the thousand)
+            let from = text.find(crate::numbers::is_chinese_numeral)?;
+            let numeral: String = text[from..].chars().take_while(|c| crate::numbers::is_chinese_numeral(*c)).collect();
+            let value = crate::numbers::parse_chinese_numeral(&numeral)?;
+            let mut place = 0;
+            let mut rest = value;
+            while rest > 0 && rest % 10 == 0 && place < 8 {
+                rest /= 10;
+                place += 1;
+            }
+            let exponent = if value >= 100_000_000 && place >= 8 { 8 } else if value >= 10_000 && place >= 4 { 4 } else { 0 };
+            return Some(Printed { exponent, decimals: exponent.saturating_sub(place) });
+        }
+    };
+    let mut exponent = 0;
+    for c in after.chars().take_while(|c| crate::numbers::multiplier_exponent(*c).is_some()) {
+        exponent += crate::numbers::multiplier_exponent(c).unwrap_or(0);
+    }
+    Some(Printed { exponent, decimals })
+}
+
+/// `value / 10^scale` with exactly as many decimals as the printed digits reach, never fewer
+/// than an exact figure needs: `29997700` in millions printed to the hundred is `29.9977`.
+fn scaled(value: f64, scale: i32, printed: Option<Printed>, qualifier: Qualifier) -> String {
+    let shown = value / 10f64.powi(scale);
+    let decimals = match printed {
+        Some(p) => (scale - p.last_digit()).max(0) as usize,
+        None if qualifier == Qualifier::Exact => exact_decimals(shown),
+        None => 2,
+    };
+    // an exact figure is never rounded, whatever the printed digits said
+    let decimals = if qualifier == Qualifier::Exact { decimals.max(exact_decimals(shown)) } else { decimals };
+    trim_decimals(format!("{shown:.decimals$}"))
+}
+
+/// The fewest decimals (at most 8) that write `value` without rounding it.
+fn exact_decimals(value: f64) -> usize {
+    (0..8).find(|&d| {
+        let factor = 10f64.powi(d as i32);
+        ((value * factor).round() / factor - value).abs() <= value.abs() * 1e-12
+    })
+    .unwrap_or(8)
+}
+
+/// A bare number in Chinese style, as printed: with the printed multiplier and decimals
+/// (`2999.77万`, `18178`); without printed digits, in 万 and 亿.
+fn number_zh_printed(value: f64, printed: Option<Printed>, qualifier: Qualifier) -> String {
+    match printed {
+        Some(p) if p.exponent >= 8 => format!("{}亿", scaled(value, 8, Some(p), qualifier)),
+        Some(p) if p.exponent >= 4 => format!("{}万", scaled(value, 4, Some(p), qualifier)),
+        Some(p) => scaled(value, 0, Some(p), qualifier),
+        None if value.abs() >= 1e8 => format!("{}亿", scaled(value, 8, None, qualifier)),
+        None if value.abs() >= 1e4 => format!("{}万", scaled(value, 4, None, qualifier)),
+        None => scaled(value, 0, None, qualifier),
+    }
+}
+
+/// A bare number in English style, to the printed digits: `29.9977 million`, `18,178`.
+fn number_en_printed(value: f64, printed: Option<Printed>, qualifier: Qualifier) -> String {
+    let magnitude = value.abs();
+    if magnitude >= 1e9 {
+        format!("{} billion", scaled(value, 9, printed, qualifier))
+    } else if magnitude >= 1e6 {
+        format!("{} million", scaled(value, 6, printed, qualifier))
+    } else {
+        let text = scaled(value, 0, printed, qualifier);
+        let (int_part, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+        let grouped = group_thousands(int_part.parse::<f64>().unwrap_or(value.trunc()));
+        match frac {
+            Some(f) => format!("{grouped}.{f}"),
+            None => grouped,
+        }
+    }
+}
+
 /// A value with its unit and qualifier. In Chinese the counter printed in the report is kept
-/// (`家`, `名`), falling back to the unit's own word.
+/// (`家`, `名`), falling back to the unit's own word. An exact value is never rounded.
 pub fn quantity(value: f64, unit: Unit, qualifier: Qualifier, printed_counter: Option<&str>, lang: Lang) -> String {
+    quantity_as_printed(value, unit, qualifier, printed_counter, None, lang)
+}
+
+/// `quantity`, to the digits `printed` says the report gave.
+pub fn quantity_as_printed(value: f64, unit: Unit, qualifier: Qualifier, printed_counter: Option<&str>, printed: Option<Printed>, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
             let counter = printed_counter.filter(|c| !c.is_empty()).unwrap_or(unit_name(unit, lang));
-            let number = number_zh(value);
+            let number = number_zh_printed(value, printed, qualifier);
             match (unit, qualifier) {
                 (Unit::Rank, _) => format!("第{number}{}", if printed_counter.is_some_and(|c| c.starts_with('名')) { "名" } else { "" }),
                 (Unit::Percent, Qualifier::AtLeast) => format!("{number}%以上"),
@@ -136,7 +243,7 @@ pub fn quantity(value: f64, unit: Unit, qualifier: Qualifier, printed_counter: O
             }
         }
         Lang::En => {
-            let number = number_en(value);
+            let number = number_en_printed(value, printed, qualifier);
             let body = match unit {
                 Unit::Percent => format!("{number}%"),
                 Unit::Rank => format!("No. {number}"),
@@ -156,10 +263,24 @@ pub fn quantity(value: f64, unit: Unit, qualifier: Qualifier, printed_counter: O
     }
 }
 
-/// A fact's figure in the given language.
+/// A fact's figure in the given language, to the digits the report printed.
 pub fn fact_value(fact: &Fact, lang: Lang) -> String {
     let counter = parse_figure(&fact.raw).ok().map(|f| f.unit_text.chars().take_while(|c| !"，,。;；、)）".contains(*c)).collect::<String>());
-    quantity(fact.value, fact.unit, fact.qualifier, counter.as_deref(), lang)
+    quantity_as_printed(fact.value, fact.unit, fact.qualifier, counter.as_deref(), printed(&fact.raw), lang)
+}
+
+/// `1 record`, `2 records`, `3 条记录`: a count with its noun in the right number.
+pub fn count(n: usize, noun: crate::i18n::Noun, lang: Lang) -> String {
+    format!("{n} {}", noun_for(n, noun, lang))
+}
+
+/// The noun for `n` things, where the number is shown apart from it.
+pub fn noun_for(n: usize, noun: crate::i18n::Noun, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => noun.zh,
+        Lang::En if n == 1 => noun.one,
+        Lang::En => noun.many,
+    }
 }
 
 /// How a figure was counted, in words.
@@ -227,7 +348,7 @@ mod tests {
 
     #[test]
     fn english_reads_in_thousands_and_millions() {
-        assert_eq!(quantity(9_732_700.0, Unit::Cny, Qualifier::Exact, None, Lang::En), "9.73 million CNY");
+        assert_eq!(quantity(9_732_700.0, Unit::Cny, Qualifier::Exact, None, Lang::En), "9.7327 million CNY");
         assert_eq!(quantity(16_000.0, Unit::Units, Qualifier::AtLeast, None, Lang::En), "16,000+ units");
         assert_eq!(quantity(2866.0, Unit::PersonTimes, Qualifier::Exact, None, Lang::En), "2,866 person-times");
         assert_eq!(quantity(560.0, Unit::Households, Qualifier::Approx, None, Lang::En), "~560 households");
@@ -250,5 +371,82 @@ mod tests {
         assert_eq!(group_thousands(1_234_567.5), "1,234,567.5");
         assert_eq!(group_thousands(999.0), "999");
         assert_eq!(group_thousands(1000.0), "1,000");
+    }
+
+    fn fact(raw: &str, value: f64, unit: Unit, qualifier: Qualifier) -> Fact {
+        Fact {
+            id: "x-f001".into(),
+            doc: "x".into(),
+            line: 1,
+            also_lines: Vec::new(),
+            raw: raw.into(),
+            value,
+            unit,
+            qualifier,
+            region: "fujian".into(),
+            period_start: crate::dates::PartialDate::parse("2020").expect("date"),
+            period_end: crate::dates::PartialDate::parse("2020").expect("date"),
+            aggregation: crate::model::Aggregation::SingleYear,
+            category: "c".into(),
+            indicator: "i".into(),
+            note_zh: None,
+            note_en: None,
+        }
+    }
+
+    #[test]
+    fn values_keep_the_printed_precision() {
+        let cases = [
+            ("2999.77万元", 29_997_700.0, Unit::Cny, Qualifier::Exact, "2999.77万元", "29.9977 million CNY"),
+            ("18178人", 18_178.0, Unit::Persons, Qualifier::Exact, "18178人", "18,178 persons"),
+            ("973.27 万元", 9_732_700.0, Unit::Cny, Qualifier::Exact, "973.27万元", "9.7327 million CNY"),
+            ("1.6万多家", 16_000.0, Unit::Units, Qualifier::AtLeast, "1.6万多家", "16,000+ units"),
+            ("约1.2亿元", 120_000_000.0, Unit::Cny, Qualifier::Approx, "约1.2亿元", "~120 million CNY"),
+            ("超过 2 万人", 20_000.0, Unit::Persons, Qualifier::AtLeast, "2万多人", "20,000+ persons"),
+            ("两千余户", 2_000.0, Unit::Households, Qualifier::AtLeast, "2000多户", "2,000+ households"),
+            ("12.5%", 12.5, Unit::Percent, Qualifier::Exact, "12.5%", "12.5%"),
+            ("1234.5678万元", 12_345_678.0, Unit::Cny, Qualifier::Exact, "1234.5678万元", "12.345678 million CNY"),
+            ("3.10亿元", 310_000_000.0, Unit::Cny, Qualifier::Exact, "3.1亿元", "310 million CNY"),
+        ];
+        for (raw, value, unit, qualifier, zh, en) in cases {
+            let f = fact(raw, value, unit, qualifier);
+            assert_eq!(fact_value(&f, Lang::Zh), zh, "{raw}");
+            assert_eq!(fact_value(&f, Lang::En), en, "{raw}");
+        }
+    }
+
+    #[test]
+    fn an_exact_figure_is_never_rounded() {
+        // whatever was printed, every digit of an exact value stays
+        for value in [18_178.0, 29_997_700.0, 1_234_567.0, 7.0, 987_654_321.0, 12_345.6] {
+            for lang in [Lang::Zh, Lang::En] {
+                let shown = quantity(value, Unit::Persons, Qualifier::Exact, None, lang);
+                let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
+                let wanted: String = value.to_string().chars().filter(char::is_ascii_digit).collect();
+                assert_eq!(digits.trim_end_matches('0'), wanted.trim_end_matches('0'), "{value} {lang:?}: {shown}");
+            }
+        }
+    }
+
+    #[test]
+    fn printed_precision_is_read_from_the_raw_token() {
+        assert_eq!(printed("2999.77万元"), Some(Printed { exponent: 4, decimals: 2 }));
+        assert_eq!(printed("１８１７８人"), Some(Printed { exponent: 0, decimals: 0 }));
+        assert_eq!(printed("1,234.5 元"), Some(Printed { exponent: 0, decimals: 1 }));
+        assert_eq!(printed("约3亿元"), Some(Printed { exponent: 8, decimals: 0 }));
+        assert_eq!(printed("两万多人"), Some(Printed { exponent: 4, decimals: 0 }));
+        assert_eq!(printed("无"), None);
+    }
+
+    #[test]
+    fn counts_say_one_and_many_right() {
+        use crate::i18n::{EVENT_NOUN, FIGURE_NOUN, RECORD_NOUN};
+        assert_eq!(count(1, RECORD_NOUN, Lang::En), "1 record");
+        assert_eq!(count(2, RECORD_NOUN, Lang::En), "2 records");
+        assert_eq!(count(0, FIGURE_NOUN, Lang::En), "0 figures");
+        assert_eq!(count(1, FIGURE_NOUN, Lang::En), "1 figure");
+        assert_eq!(count(1, EVENT_NOUN, Lang::En), "1 event");
+        assert_eq!(count(52, EVENT_NOUN, Lang::En), "52 events");
+        assert_eq!(count(68, FIGURE_NOUN, Lang::Zh), "68 项数据");
     }
 }

@@ -232,3 +232,32 @@ mod tests {
         }
     }
 }
+
+// Table of figures and events, downloads, counts, record links, skip link and indicator picker
+/// A counted noun: Chinese takes one form with its measure word, English a singular and a plural.
+#[derive(Clone, Copy, Debug)]
+pub struct Noun {
+    pub zh: &'static str,
+    pub one: &'static str,
+    pub many: &'static str,
+}
+
+pub const RECORD_NOUN: Noun = Noun { zh: "条记录", one: "record", many: "records" };
+pub const FIGURE_NOUN: Noun = Noun { zh: "项数据", one: "figure", many: "figures" };
+pub const EVENT_NOUN: Noun = Noun { zh: "项事件", one: "event", many: "events" };
+pub const CLUSTER_NOUN: Noun = Noun { zh: "条记录在此汇总", one: "record gathered here", many: "records gathered here" };
+pub const SHOW_KIND: Text = text("显示", "Show");
+pub const KIND_ALL: Text = text("全部", "All");
+pub const KIND_FIGURES: Text = text("数据", "Figures");
+pub const KIND_EVENTS: Text = text("事件", "Events");
+pub const KIND_COLUMN: Text = text("类型", "Kind");
+pub const WHAT_COLUMN: Text = text("指标 / 事件", "Indicator / event");
+pub const PERIOD_OR_DATE: Text = text("时期 / 日期", "Period / date");
+pub const AND: Text = text("和", "and");
+pub const CSV_HOLDS: Text = text("CSV：", "CSV: ");
+pub const SAME_PASSAGE: Text = text("同一段落中的其他记录", "From the same passage");
+pub const SEARCH_FOR: Text = text("搜索", "Search for");
+pub const SKIP_TO_VIEW: Text = text("跳到内容", "Skip to the view");
+pub const FIND_INDICATOR: Text = text("查找指标", "Find an indicator");
+pub const NO_INDICATOR_MATCH: Text = text("没有匹配的指标", "No indicator matches");
+pub const ROW_HINT: Text = text("按 Enter 或空格键打开记录", "Enter or Space opens the record");

@@ -16,12 +16,14 @@ pub mod glossary;
 pub mod i18n;
 pub mod model;
 pub mod numbers;
+pub mod picker;
 pub mod open;
 pub mod search;
 pub mod source_texts;
 pub mod sources;
 pub mod state;
 pub mod synth;
+pub mod table_rows;
 pub mod timeline;
 pub mod validate;
 

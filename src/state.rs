@@ -15,6 +15,7 @@
 //! | `tl` | `2016-2021` | the timeline's zoomed year range |
 //! | `lanes` | `region` `category` | how the timeline is split into lanes (default `region`) |
 //! | `sort` | `value`, `-value`, `period`, … | the table's sort column; `-` for descending |
+//! | `kind` | `all` `figures` `events` | which records the table lists (default `all`) |
 //! | `rec` | fact or event id | the record opened in the record view |
 //! | `src` | folder address | where the report texts are fetched from (kept in memory only) |
 //! | `read` | document id | the report open in the reader of the Documents tab |
@@ -59,15 +60,26 @@ crate::coded_enum! {
 }
 
 crate::coded_enum! {
-    /// Table columns that can be sorted, in the table's order.
+    /// Table columns that can be sorted, in the table's order. Events sort by the column that
+    /// stands for theirs: their title under `indicator`, their date under `period`.
     pub enum SortKey {
         Indicator = "indicator",
         Value = "value",
         Raw = "raw",
         Qualifier = "qualifier",
         Region = "region",
+        Category = "category",
         Period = "period",
         Document = "doc",
+    }
+}
+
+crate::coded_enum! {
+    /// Which records the table lists.
+    pub enum TableKind {
+        All = "all",
+        Figures = "figures",
+        Events = "events",
     }
 }
 
@@ -128,6 +140,8 @@ pub struct ViewState {
     pub lanes: Lanes,
     /// `None`: the order of the reports.
     pub sort: Option<Sort>,
+    /// Figures, events or both in the table.
+    pub kind: TableKind,
     /// The fact or event open in the record view.
     pub record: Option<String>,
     /// Shown inside another page: the view alone, with a link to the full explorer.
@@ -380,6 +394,7 @@ impl ViewState {
                     let (descending, code) = value.strip_prefix('-').map_or((false, value.as_str()), |c| (true, c));
                     SortKey::from_code(code).map(|key| state.sort = Some(Sort { key, descending }))
                 }
+                "kind" => TableKind::from_code(&value).map(|kind| state.kind = kind),
                 "rec" if crate::explore::find_record(data, &value).is_some() => {
                     state.record = Some(value.clone());
                     Some(())
@@ -476,6 +491,9 @@ impl ViewState {
         }
         if let Some(sort) = self.sort {
             pairs.push(("sort", format!("{}{}", if sort.descending { "-" } else { "" }, sort.key.code())));
+        }
+        if self.kind != TableKind::default() {
+            pairs.push(("kind", self.kind.code().to_owned()));
         }
         if let Some(record) = &self.record {
             pairs.push(("rec", record.clone()));
@@ -670,6 +688,20 @@ mod tests {
     }
 
     #[test]
+    fn the_table_kind_travels_in_the_link() {
+        let data = data();
+        let (state, ignored) = ViewState::from_query("tab=table&kind=events&sort=-category", &data);
+        assert!(ignored.is_empty(), "{ignored:?}");
+        assert_eq!(state.kind, TableKind::Events);
+        assert_eq!(state.sort, Some(Sort { key: SortKey::Category, descending: true }));
+        assert_eq!(state.to_query(), "tab=table&sort=-category&kind=events");
+        let (state, ignored) = ViewState::from_query("kind=tables", &data);
+        assert_eq!(state.kind, TableKind::All);
+        assert_eq!(ignored[0].reason, IgnoreReason::InvalidValue);
+        assert_eq!(ViewState { kind: TableKind::All, ..ViewState::default() }.to_query(), "");
+    }
+
+    #[test]
     fn overlong_search_text_is_ignored() {
         let long = "助".repeat(MAX_SEARCH_CHARS + 1);
         let (state, ignored) = ViewState::from_query(&format!("q={}", encode_component(&long)), &data());
@@ -720,6 +752,7 @@ mod tests {
                 lang: [None, Some(Lang::Zh), Some(Lang::En)][next(3)],
                 chart: ChartKind::ALL[next(4)],
                 lanes: [Lanes::Region, Lanes::Category][next(2)],
+                kind: TableKind::ALL[next(3)],
                 ..ViewState::default()
             };
             for _ in 0..next(3) {

@@ -188,16 +188,16 @@ fn timeline_marks_never_overlap_and_show_precision() {
 
 #[test]
 fn downloads_hold_exactly_the_filtered_records() {
-    use union_explorer::export::{facts_csv, selection_dataset};
+    use union_explorer::export::{records_csv, selection_dataset};
     use union_explorer::i18n::Lang;
     let data = data();
     let index = Index::new(&data);
     let quanzhou = select(&data, &index, &filter(|f| {
         f.regions.insert("quanzhou".into());
     }));
-    let csv = facts_csv(&data, &quanzhou, Lang::Zh);
+    let csv = records_csv(&data, &quanzhou, Lang::Zh);
     assert!(csv.starts_with('\u{feff}'), "byte-order mark for Excel");
-    assert_eq!(csv.lines().count(), quanzhou.facts.len() + 1);
+    assert_eq!(csv.lines().count(), quanzhou.facts.len() + quanzhou.events.len() + 1, "a row per figure and per event");
     assert!(csv.contains("金秋助学"));
     let subset = selection_dataset(&data, &quanzhou);
     assert_eq!(subset.facts.len(), quanzhou.facts.len());

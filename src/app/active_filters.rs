@@ -88,7 +88,11 @@ pub fn ActiveFilters() -> impl IntoView {
     let count = move || app.selection.with(|s| s.len());
     let any_filter = move || app.view.with(|v| !v.filter.is_empty());
     let copy_link = move |_| {
-        let href = window().location().href().unwrap_or_default();
+        // the link names the language in effect: a colleague whose browser speaks the other
+        // language still sees what was shared
+        let query = app.view.with_untracked(|v| ViewState { lang: Some(lang.get_untracked()), ..v.clone() }.to_query());
+        let location = window().location();
+        let href = format!("{}{}?{query}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
         // without clipboard access the address bar still holds the link
         let _ = window().navigator().clipboard().write_text(&href);
         copied.set(true);
@@ -98,7 +102,7 @@ pub fn ActiveFilters() -> impl IntoView {
         <div class="active-filters" data-testid="active-filters">
             <ul class="chips">{chips}{search_dates}</ul>
             <span class="record-count" data-testid="record-count">
-                {count} " " {move || i18n::RECORDS.get(lang.get())}
+                {move || crate::format::count(count(), i18n::RECORD_NOUN, lang.get())}
             </span>
             <span class="bar-actions">
                 {move || any_filter().then(|| view! {

@@ -211,7 +211,13 @@ pub fn ChartsView() -> impl IntoView {
         let lang = lang.get_untracked();
         let width = chart_width(canvas.get_untracked().as_ref(), DOWNLOAD_MIN_WIDTH);
         let size = (width, chart_height(&chart, width, lang));
-        let stem = format!("{}_{}", app.view.with_untracked(|v| file_stem(&v.filter)), kind.get_untracked().code());
+        // a chart of one indicator is named after it; the others after the chart
+        let named = match kind.get_untracked() {
+            ChartKind::Bars => indicator.get_untracked(),
+            ChartKind::Time => indicator.get_untracked().map(|i| format!("{i}_time")),
+            other => Some(other.code().to_owned()),
+        };
+        let stem = format!("{}_{}", app.view.with_untracked(|v| file_stem(&v.filter)), named.unwrap_or_else(|| kind.get_untracked().code().to_owned()));
         let result = if format == "svg" {
             svg_document(&chart, size, lang).map_err(|e| wasm_bindgen::JsValue::from_str(&e)).and_then(|svg| save(&format!("{stem}.svg"), "image/svg+xml", &svg))
         } else {
@@ -244,30 +250,62 @@ pub fn ChartsView() -> impl IntoView {
             })
             .collect_view()
     };
+    // what is typed into the picker's search box, narrowing its list
+    let picker_query = RwSignal::new(String::new());
+    let indicator_groups = Memo::new(move |_| {
+        let data = app.data.get();
+        let current = indicator.get();
+        indicators.with(|ids| crate::picker::indicator_groups(&data, ids, &picker_query.get(), current.as_deref(), lang.get()))
+    });
     let indicator_picker = move || {
         matches!(kind.get(), ChartKind::Bars | ChartKind::Time).then(|| {
-            let data = app.data.get();
             let lang = lang.get();
-            let current = indicator.get().unwrap_or_default();
-            let options = indicators
-                .get()
-                .into_iter()
-                .map(|id| {
-                    let name = data.indicator(&id).map_or(id.clone(), |i| i.name(lang).to_owned());
-                    view! { <option value=id.clone() selected=id == current>{name}</option> }
-                })
-                .collect_view();
             view! {
-                <label class="indicator-picker">
-                    <span>{i18n::INDICATOR.get(lang)}</span>
-                    <select data-testid="indicator" prop:value=current.clone()
+                <div class="indicator-picker">
+                    <label for="indicator-search">{i18n::FIND_INDICATOR.get(lang)}</label>
+                    <input id="indicator-search" type="search" data-testid="indicator-search" autocomplete="off"
+                        aria-controls="indicator-select" prop:value=move || picker_query.get()
+                        on:input=move |ev| picker_query.set(event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            // Enter takes the first indicator that matches
+                            if ev.key() == "Enter" && !picker_query.with_untracked(|q| q.trim().is_empty()) {
+                                ev.prevent_default();
+                                let query = picker_query.get_untracked();
+                                let data = app.data.get_untracked();
+                                // the list keeps the chosen indicator even when it does not match: ask afresh without it
+                                let first = indicators.with_untracked(|ids| {
+                                    crate::picker::indicator_groups(&data, ids, &query, None, lang)
+                                        .into_iter()
+                                        .flat_map(|g| g.indicators)
+                                        .map(|(id, _)| id)
+                                        .next()
+                                });
+                                if let Some(id) = first {
+                                    app.change(HistoryMode::Push, |v| v.indicator = Some(id));
+                                }
+                            }
+                        }/>
+                    <label for="indicator-select">{i18n::INDICATOR.get(lang)}</label>
+                    <select id="indicator-select" data-testid="indicator" prop:value=move || indicator.get().unwrap_or_default()
                         on:change=move |ev| {
                             let id = event_target_value(&ev);
                             app.change(HistoryMode::Push, |v| v.indicator = Some(id));
                         }>
-                        {options}
+                        {move || {
+                            let current = indicator.get().unwrap_or_default();
+                            indicator_groups.get().into_iter().map(|group| view! {
+                                <optgroup label=group.category>
+                                    {group.indicators.into_iter().map(|(id, name)| {
+                                        let selected = id == current;
+                                        view! { <option value=id selected=selected>{name}</option> }
+                                    }).collect_view()}
+                                </optgroup>
+                            }).collect_view()
+                        }}
                     </select>
-                </label>
+                    {move || (indicator_groups.with(|g| g.iter().map(|g| g.indicators.len()).sum::<usize>()) <= 1 && !picker_query.with(String::is_empty))
+                        .then(|| view! { <span class="picker-note" role="status">{i18n::NO_INDICATOR_MATCH.get(lang)}</span> })}
+                </div>
             }
         })
     };

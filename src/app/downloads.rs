@@ -2,7 +2,8 @@
 //! JSON in the export schema; file names say what the filter was.
 
 use super::use_app;
-use crate::export::{facts_csv, file_stem, selection_dataset};
+use crate::export::{file_stem, records_csv, selection_dataset};
+use crate::table_rows::KindCounts;
 use crate::i18n;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,7 +28,8 @@ pub fn save_url(file_name: &str, url: &str) -> Result<(), wasm_bindgen::JsValue>
     Ok(())
 }
 
-/// CSV and JSON of what the filters select.
+/// CSV and JSON of what the filters select; the CSV button says how many figures and events
+/// the file holds.
 #[component]
 pub fn DownloadButtons() -> impl IntoView {
     let app = use_app();
@@ -41,7 +43,7 @@ pub fn DownloadButtons() -> impl IntoView {
                 let text = serde_json::to_string_pretty(&subset).map_err(|e| wasm_bindgen::JsValue::from_str(&e.to_string()))?;
                 save(&format!("{stem}.json"), "application/json", &text)
             } else {
-                save(&format!("{stem}.csv"), "text/csv;charset=utf-8", &facts_csv(&data, selection, lang.get_untracked()))
+                save(&format!("{stem}.csv"), "text/csv;charset=utf-8", &records_csv(&data, selection, lang.get_untracked()))
             }
         });
         if let Err(error) = result {
@@ -50,7 +52,9 @@ pub fn DownloadButtons() -> impl IntoView {
     };
     view! {
         <span class="downloads" role="group" aria-label=move || i18n::DOWNLOAD.get(lang.get())>
-            <button type="button" class="link-button" data-download="csv" on:click=move |_| download(false)>"CSV"</button>
+            <button type="button" class="link-button" data-download="csv" data-testid="csv-download" on:click=move |_| download(false)>
+                {move || format!("{}{}", i18n::CSV_HOLDS.get(lang.get()), app.selection.with(|s| KindCounts::of(s)).joined(lang.get()))}
+            </button>
             <button type="button" class="link-button" data-download="json" on:click=move |_| download(true)>"JSON"</button>
         </span>
     }

@@ -1,8 +1,9 @@
-//! The record view: everything the dataset knows about one fact or event, and the same
-//! indicator elsewhere one click away.
+//! The record view: everything the dataset knows about one fact or event; the same indicator
+//! elsewhere, the other records of the same passage and searches for the people and
+//! organisations named, each one click away.
 
 use super::{use_app, HistoryMode};
-use crate::explore::{find_record, period_label, RecordRef};
+use crate::explore::{find_record, period_label, same_passage, RecordRef};
 use crate::format::{aggregation_words, event_kind_words, fact_value, precision_words, qualifier_words};
 use crate::i18n::{self, Lang};
 use crate::model::{Dataset, Name};
@@ -17,11 +18,34 @@ fn region_path(data: &Dataset, index: &crate::explore::Index, region: &str, lang
     names.join(" › ")
 }
 
-fn names(list: &[Name], lang: Lang) -> String {
+/// Each name as shown ("Yin Li (尹力)") and as searched for (the name in the interface
+/// language, which the search finds in either).
+fn names(list: &[Name], lang: Lang) -> Vec<(String, String)> {
     list.iter()
-        .map(|n| if lang == Lang::En && !n.en.is_empty() { format!("{} ({})", n.en, n.zh) } else { n.zh.clone() })
-        .collect::<Vec<_>>()
-        .join("、")
+        .map(|n| {
+            if lang == Lang::En && !n.en.is_empty() {
+                (format!("{} ({})", n.en, n.zh), n.en.clone())
+            } else {
+                (n.zh.clone(), n.zh.clone())
+            }
+        })
+        .collect()
+}
+
+/// A record in a list of links: what it is, and where in its report.
+fn link_label(data: &Dataset, record: RecordRef, lang: Lang) -> (String, String) {
+    match record {
+        RecordRef::Fact(i) => {
+            let f = &data.facts[i];
+            let indicator = data.indicator(&f.indicator).map_or(f.indicator.as_str(), |x| x.name(lang));
+            (f.id.clone(), format!("{} · {indicator} · {} · {} {}", i18n::FIGURE.get(lang), fact_value(f, lang), i18n::LINE.get(lang), f.line))
+        }
+        RecordRef::Event(i) => {
+            let e = &data.events[i];
+            let title = if lang == Lang::Zh { &e.title_zh } else { &e.title_en };
+            (e.id.clone(), format!("{} · {title} · {} · {} {}", i18n::EVENT.get(lang), period_label(&e.date_start, &e.end()), i18n::LINE.get(lang), e.line))
+        }
+    }
 }
 
 /// Gives focus back to what opened the dialog; if a re-render replaced it, to the element now
@@ -93,6 +117,7 @@ pub fn RecordView() -> impl IntoView {
         let index = app.index.get();
         let lang = lang.get();
         let record = find_record(&data, &id)?;
+        let mut named: Vec<(&'static str, Vec<(String, String)>)> = Vec::new();
         let (kind_label, heading, rows, doc_id, line, same_indicator) = match record {
             RecordRef::Fact(i) => {
                 let fact = &data.facts[i];
@@ -159,10 +184,10 @@ pub fn RecordView() -> impl IntoView {
                     rows.insert(0, ("中文", event.title_zh.clone()));
                 }
                 if !event.people.is_empty() {
-                    rows.push((i18n::PEOPLE.get(lang), names(&event.people, lang)));
+                    named.push((i18n::PEOPLE.get(lang), names(&event.people, lang)));
                 }
                 if !event.organisations.is_empty() {
-                    rows.push((i18n::ORGANISATIONS.get(lang), names(&event.organisations, lang)));
+                    named.push((i18n::ORGANISATIONS.get(lang), names(&event.organisations, lang)));
                 }
                 rows.push((i18n::AS_PRINTED.get(lang), event.quote.clone()));
                 if let Some(note) = if lang == Lang::Zh { &event.note_zh } else { &event.note_en } {
@@ -171,6 +196,13 @@ pub fn RecordView() -> impl IntoView {
                 (i18n::EVENT.get(lang), heading, rows, event.doc.clone(), event.line.to_string(), None)
             }
         };
+        let passage: Vec<(String, String)> = same_passage(&data, record).into_iter().map(|r| link_label(&data, r, lang)).collect();
+        let open = move |target: String| app.change(HistoryMode::Push, |v| v.record = Some(target));
+        // a name searches the explorer for it; the record closes so the matches show
+        let search = move |name: String| app.change(HistoryMode::Push, |v| {
+            v.filter.text = name;
+            v.record = None;
+        });
         let source = data.document(&doc_id).map(|doc| {
             // a report whose outlet is unknown is named by its title alone
             let outlet = doc.outlet(lang);
@@ -205,10 +237,33 @@ pub fn RecordView() -> impl IntoView {
                 </header>
                 <dl class="record-fields">
                     {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+                    {named.into_iter().map(|(label, list)| view! {
+                        <dt>{label}</dt>
+                        <dd><ul class="record-names">
+                            {list.into_iter().map(|(shown, query)| {
+                                let aria = format!("{} {shown}", i18n::SEARCH_FOR.get(lang));
+                                view! {
+                                    <li><button type="button" class="link-button" data-search=query.clone() aria-label=aria
+                                        on:click=move |_| search(query.clone())>{shown}</button></li>
+                                }
+                            }).collect_view()}
+                        </ul></dd>
+                    }).collect_view()}
                     <dt>{i18n::SOURCE.get(lang)}</dt>
                     <dd data-testid="record-source">{source}</dd>
                 </dl>
                 <super::source_excerpt::SourceExcerpt id=id.clone()/>
+                {(!passage.is_empty()).then(|| view! {
+                    <h3>{i18n::SAME_PASSAGE.get(lang)}</h3>
+                    <ul class="same-passage" data-testid="same-passage">
+                        {passage.into_iter().map(|(other, label)| {
+                            let target = other.clone();
+                            view! {
+                                <li><button type="button" class="link-button" data-record=other on:click=move |_| open(target.clone())>{label}</button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
                 {same_indicator.map(|(indicator, others)| view! {
                     <h3>{i18n::SAME_INDICATOR.get(lang)}</h3>
                     <ul class="same-indicator">

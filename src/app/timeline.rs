@@ -178,7 +178,7 @@ pub fn TimelineView() -> impl IntoView {
         Some(view! {
             <section class="cluster-list" data-testid="cluster-list" aria-label=format!("{lane_name} {year}")>
                 <header>
-                    <h3>{format!("{lane_name} · {year}: {} {}", records.len(), i18n::CLUSTER_RECORDS.get(lang))}</h3>
+                    <h3>{format!("{lane_name} · {year}: {}", crate::format::count(records.len(), i18n::CLUSTER_NOUN, lang))}</h3>
                     <button type="button" class="link-button" on:click=move |_| open_cluster.set(None)>{i18n::CLOSE.get(lang)}</button>
                 </header>
                 <ul>{items}</ul>

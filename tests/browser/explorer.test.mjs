@@ -80,9 +80,12 @@ test('English search ignores case', async () => {
   const { page } = session;
   await page.fill('#search', 'GOLDEN autumn');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'GOLDEN autumn');
-  const rows = await page.locator('table.facts tbody tr').allTextContents();
+  // a figure's row shows the indicator it matched by; an event may match by its note, not shown
+  const rows = await page.locator('table.facts tbody tr:not(.event)').allTextContents();
   assert.ok(rows.length > 0);
   assert.ok(rows.every((r) => /golden autumn/i.test(r)), rows.join('\n'));
+  const events = await page.locator('table.facts tbody tr.event').allTextContents();
+  assert.ok(events.some((r) => /golden autumn/i.test(r)), 'events are in the table too');
   session.assertClean();
   await session.close();
 });
@@ -163,12 +166,18 @@ test('the table sorts by value both ways', async () => {
   assert.ok(figures > 200 && figures < (await recordCount(page)), 'the table counts figures, not events');
   await page.click('th button[data-sort=value]');
   await waitForParam(page, 'sort', 'value');
-  let values = (await page.$$eval('table.facts tbody tr', (rs) => rs.map((r) => Number(r.dataset.value))));
-  assert.ok(values.every((v, i) => i === 0 || values[i - 1] <= v));
+  // figures carry their value; events have none and come after them either way
+  const values = () => page.$$eval('table.facts tbody tr', (rs) => rs.map((r) => (r.dataset.value === undefined ? null : Number(r.dataset.value))));
+  let sorted = await values();
+  let numbers = sorted.filter((v) => v !== null);
+  assert.ok(numbers.length > 0 && sorted.slice(0, numbers.length).every((v) => v !== null), 'figures first');
+  assert.ok(numbers.every((v, i) => i === 0 || numbers[i - 1] <= v));
   await page.click('th button[data-sort=value]');
   await waitForParam(page, 'sort', '-value');
-  values = (await page.$$eval('table.facts tbody tr', (rs) => rs.map((r) => Number(r.dataset.value))));
-  assert.ok(values.every((v, i) => i === 0 || values[i - 1] >= v));
+  sorted = await values();
+  numbers = sorted.filter((v) => v !== null);
+  assert.ok(sorted.slice(0, numbers.length).every((v) => v !== null), 'figures first');
+  assert.ok(numbers.every((v, i) => i === 0 || numbers[i - 1] >= v));
   await screenshot(page, 'table-desktop-en', { fullPage: false });
   session.assertClean();
   await session.close();
@@ -177,12 +186,12 @@ test('the table sorts by value both ways', async () => {
 test('a record shows its figure in both languages, its source line and the same indicator elsewhere', async () => {
   const session = await open('?lang=zh&tab=table&q=%E9%87%91%E7%A7%8B%E5%8A%A9%E5%AD%A6');
   const { page } = session;
-  await page.locator('table.facts tbody tr').first().click();
+  await page.locator('table.facts tbody tr:not(.event)').first().click();
   const dialog = page.locator('[data-testid=record]');
   await dialog.waitFor();
   const text = await dialog.textContent();
   assert.match(text, /元/);
-  assert.match(text, /CNY|people|person-times|units/);
+  assert.match(text, /CNY|persons|person-times|units/);
   assert.match(await page.textContent('[data-testid=record-source]'), /行 \d+/);
   await screenshot(page, 'record-desktop-zh');
   const others = dialog.locator('.same-indicator button');
@@ -239,11 +248,12 @@ test('every tab at phone size, with the filter drawer', async () => {
   await session.close();
 });
 
-test('downloads: CSV with a byte-order mark and a row per filtered figure, JSON in the export schema', async () => {
+test('downloads: CSV with a byte-order mark and a row per filtered figure and event, JSON in the export schema', async () => {
   const session = await open('?lang=zh&tab=table&r=quanzhou');
   const { page } = session;
-  const rows = await page.locator('table.facts tbody tr').count();
-  assert.ok(rows > 0 && rows < 100, 'every filtered figure is on the first page');
+  const [figures, events] = (await page.textContent('[data-testid=table-count]')).match(/\d+/g).map(Number);
+  const rows = figures + events;
+  assert.ok(figures > 0 && events > 0);
   const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download=csv]')]);
   assert.equal(csvFile.suggestedFilename(), 'union-explorer_quanzhou.csv');
   const csv = await readFile(await csvFile.path(), 'utf8');
@@ -253,7 +263,8 @@ test('downloads: CSV with a byte-order mark and a row per filtered figure, JSON 
   assert.equal(jsonFile.suggestedFilename(), 'union-explorer_quanzhou.json');
   const json = JSON.parse(await readFile(await jsonFile.path(), 'utf8'));
   assert.equal(json.schema, 'union-explorer-dataset');
-  assert.equal(json.facts.length, rows);
+  assert.equal(json.facts.length, figures);
+  assert.equal(json.events.length, events);
   session.assertClean();
   await session.close();
 });
