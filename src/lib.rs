@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod model;
 pub mod numbers;
 pub mod open;
+pub mod reading;
 pub mod sources;
 pub mod state;
 pub mod synth;
