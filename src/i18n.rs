@@ -164,13 +164,16 @@ pub const NEWEST_FIRST: Text = text("由近及远", "Newest first");
 pub const IN_WINDOW: Text = text("时段", "in");
 pub const SHOW_MORE: Text = text("显示更多", "Show more");
 pub const NOT_SHOWN_YET: Text = text("条未显示", "not shown yet");
-pub const BEFORE_WINDOW: Text = text("在此时段之前", "before");
-pub const AFTER_WINDOW: Text = text("在此时段之后", "after");
+pub const BEFORE_WINDOW: Text = text("之前", "before");
+pub const AFTER_WINDOW: Text = text("之后", "after");
 pub const SHOW_THEM: Text = text("显示", "show them");
 pub const NOTHING_DRAWN: Text = text("所选记录没有可在时间线上显示的日期。", "The selected records have no date the timeline can draw.");
 pub const GROUP_OF_FIGURES: Text = text("同一时期的数据", "figures for one period");
 pub const YEAR_SUFFIX: Text = text("年", "");
-pub const WHOLE_YEAR: Text = text("全年或具体月份不详", "the year, month not given");
+pub const LEGEND_FIGURE_DAY: Text = text("某日的数据", "a figure for a day");
+pub const LEGEND_FIGURE_MONTH: Text = text("某月的数据", "a figure for a month");
+pub const LEGEND_FIGURE_YEAR: Text = text("某年的数据", "a figure for a year");
+pub const LEGEND_FIGURE_GROUP: Text = text("同一时期的多项数据，点击展开", "several figures for one period: open to list them");
 
 #[cfg(test)]
 mod tests {

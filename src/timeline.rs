@@ -144,6 +144,18 @@ pub fn outside(data: &Dataset, selection: &Selection, window: Window) -> (usize,
     })
 }
 
+/// "3 records before 2016", "2016之前 3 条记录": selected records beyond one edge of the window.
+pub fn outside_note(records: usize, window: Window, before: bool, lang: Lang) -> String {
+    let edge_month = if before { window.first_month } else { window.last_month };
+    let edge = if window.is_whole_years() { edge_month.div_euclid(12).to_string() } else { month_code(edge_month) };
+    let count = crate::i18n::N_RECORDS.count(records, lang);
+    let word = if before { crate::i18n::BEFORE_WINDOW } else { crate::i18n::AFTER_WINDOW }.get(lang);
+    match lang {
+        Lang::Zh => format!("{edge}{word} {count}"),
+        Lang::En => format!("{count} {word} {edge}"),
+    }
+}
+
 /// How a mark is drawn; the three precisions of a date must look different.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -526,6 +538,13 @@ mod tests {
         assert_eq!(fitted(Some((2019, 2020)), Some((2014, 2024)), (2011, 2024)), Window::years(2019, 2020));
         assert_eq!(fitted(None, Some((2014, 2021)), (2011, 2024)), Window::years(2014, 2021));
         assert_eq!(fitted(None, None, (2011, 2024)), Window::years(2011, 2024));
+    }
+
+    #[test]
+    fn records_outside_the_window_are_said_where_they_are() {
+        assert_eq!(outside_note(3, Window::years(2016, 2021), true, Lang::En), "3 records before 2016");
+        assert_eq!(outside_note(1, month("2021-10"), false, Lang::En), "1 record after 2021-10");
+        assert_eq!(outside_note(2, Window::years(2016, 2021), false, Lang::Zh), "2021之后 2 条记录");
     }
 
     #[test]
