@@ -118,8 +118,9 @@ pub fn TimelineView() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let name = heading.clone();
             Some(view! {
-                <section class="cluster-list" data-testid="cluster-list" aria-label=heading.clone()>
+                <section class="cluster-list" data-testid="cluster-list" aria-label=name>
                     <header>
                         <h3>{heading}</h3>
                         <button type="button" class="link-button" data-close="cluster" on:click=move |_| opened.set(None)>{i18n::CLOSE.get(lang)}</button>
