@@ -326,10 +326,13 @@ struct Geometry {
 
 /// Stacks one lane's items (sorted by start) in at most `max_rows` rows; figures of the same
 /// period make one mark, and what does not fit is gathered per year or month.
+///
+/// Marks are placed in the order their room ends, each in the row whose last mark ends
+/// latest before it starts: the interval scheduling that fits the most marks in the rows, so a
+/// long span does not take a row from many short marks.
 fn stack(key: &str, items: &[Item], max_rows: usize, geometry: &Geometry) -> Lane {
     let (from, to) = geometry.window;
-    let mut row_ends: Vec<f64> = Vec::new();
-    let mut lane = Lane { key: key.to_owned(), marks: Vec::new(), clusters: Vec::new(), rows: 0 };
+    let mut units: Vec<Mark> = Vec::new();
     let mut at = 0;
     while at < items.len() {
         let (record, start, end, shape) = items[at];
@@ -344,8 +347,23 @@ fn stack(key: &str, items: &[Item], max_rows: usize, geometry: &Geometry) -> Lan
         let visible_start = start.max(from);
         let visible_end = end.min(to).max(visible_start + geometry.min_width);
         let label_end = visible_end.max((visible_start + geometry.label_room).min(to));
-        let free_row = row_ends.iter().position(|&row_end| row_end <= visible_start);
-        let row = match free_row {
+        units.push(Mark { record, also, start: visible_start, end: visible_end, label_end, shape, row: 0 });
+    }
+    // by where the room ends, then as the items came: a total order, the same layout every time
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by(|&a, &b| units[a].label_end.total_cmp(&units[b].label_end).then(a.cmp(&b)));
+    let mut row_ends: Vec<f64> = Vec::new();
+    let mut lane = Lane { key: key.to_owned(), marks: Vec::new(), clusters: Vec::new(), rows: 0 };
+    let mut placed: Vec<Option<usize>> = vec![None; units.len()];
+    for &unit in &order {
+        let start = units[unit].start;
+        let best_fit = row_ends
+            .iter()
+            .enumerate()
+            .filter(|(_, &row_end)| row_end <= start)
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .map(|(row, _)| row);
+        let row = match best_fit {
             Some(row) => Some(row),
             None if row_ends.len() < max_rows => {
                 row_ends.push(0.0);
@@ -354,20 +372,31 @@ fn stack(key: &str, items: &[Item], max_rows: usize, geometry: &Geometry) -> Lan
             None => None,
         };
         if let Some(row) = row {
-            row_ends[row] = label_end + geometry.min_width * 0.25;
-            lane.marks.push(Mark { record, also, start: visible_start, end: visible_end, label_end, shape, row });
-            continue;
+            row_ends[row] = units[unit].label_end + geometry.min_width * 0.25;
+            placed[unit] = Some(row);
         }
-        let month = (visible_start * 12.0).floor() as i32;
-        let period = if geometry.by_month {
-            Window { first_month: month, last_month: month }
-        } else {
-            let year = month.div_euclid(12);
-            Window::years(year, year)
-        };
-        match lane.clusters.iter_mut().find(|c| c.period == period) {
-            Some(cluster) => cluster.records.extend(std::iter::once(record).chain(also)),
-            None => lane.clusters.push(Cluster { period, records: std::iter::once(record).chain(also).collect(), row: max_rows }),
+    }
+    // marks in the order they start, so focus moves through a lane from left to right
+    for (mut mark, row) in units.into_iter().zip(placed) {
+        match row {
+            Some(row) => {
+                mark.row = row;
+                lane.marks.push(mark);
+            }
+            None => {
+                let month = (mark.start * 12.0).floor() as i32;
+                let period = if geometry.by_month {
+                    Window { first_month: month, last_month: month }
+                } else {
+                    let year = month.div_euclid(12);
+                    Window::years(year, year)
+                };
+                let records = mark.records().collect::<Vec<_>>();
+                match lane.clusters.iter_mut().find(|c| c.period == period) {
+                    Some(cluster) => cluster.records.extend(records),
+                    None => lane.clusters.push(Cluster { period, records, row: max_rows }),
+                }
+            }
         }
     }
     lane.rows = row_ends.len() + usize::from(!lane.clusters.is_empty());
