@@ -15,9 +15,14 @@ use crate::state::Lanes;
 use crate::timeline::{fitted, layout, outside, outside_note, pan, ticks, zoom, Lane, Mark, Shape, Window};
 use leptos::prelude::*;
 
-/// Title and date of a record, for tooltips and accessible names.
+/// Title and date of a record, for tooltips and accessible names; it starts with the mark's
+/// visible label, so the name a screen reader says matches what is seen.
 fn describe(data: &Dataset, record: RecordRef, lang: Lang) -> String {
-    format!("{} ({})", full_title(data, record, lang), date_label(data, record))
+    let value = match record {
+        RecordRef::Fact(i) => format!(" · {}", crate::format::fact_value(&data.facts[i], lang)),
+        RecordRef::Event(_) => String::new(),
+    };
+    format!("{}{value} ({})", title(data, record, lang), date_label(data, record))
 }
 
 /// The timeline mark (a record, a group or a cluster) an event happened on, if any.
