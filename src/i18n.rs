@@ -202,6 +202,46 @@ pub fn year_label(lang: Lang, year: i32) -> String {
         Lang::En => year.to_string(),
     }
 }
+// ---------- timeline labels and the reading list ----------
+
+/// A count of things, with the English singular and plural: "1 record", "2 records".
+#[derive(Clone, Copy, Debug)]
+pub struct Counted {
+    pub zh: &'static str,
+    pub one: &'static str,
+    pub many: &'static str,
+}
+
+impl Counted {
+    /// `n` and the word, as the language says it: "1 record", "120 records", "120 条记录".
+    pub fn count(self, n: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("{n} {}", self.zh),
+            Lang::En => format!("{n} {}", if n == 1 { self.one } else { self.many }),
+        }
+    }
+}
+
+pub const N_RECORDS: Counted = Counted { zh: "条记录", one: "record", many: "records" };
+pub const N_FIGURES: Counted = Counted { zh: "项数据", one: "figure", many: "figures" };
+pub const N_EVENTS: Counted = Counted { zh: "个事件", one: "event", many: "events" };
+pub const READING_LIST: Text = text("按时间顺序阅读", "In date order");
+pub const ORDER: Text = text("排序", "Order");
+pub const OLDEST_FIRST: Text = text("由远及近", "Oldest first");
+pub const NEWEST_FIRST: Text = text("由近及远", "Newest first");
+pub const IN_WINDOW: Text = text("时段", "in");
+pub const SHOW_MORE: Text = text("显示更多", "Show more");
+pub const NOT_SHOWN_YET: Text = text("条未显示", "not shown yet");
+pub const BEFORE_WINDOW: Text = text("之前", "before");
+pub const AFTER_WINDOW: Text = text("之后", "after");
+pub const SHOW_THEM: Text = text("显示", "show them");
+pub const NOTHING_DRAWN: Text = text("所选记录没有可在时间线上显示的日期。", "The selected records have no date the timeline can draw.");
+pub const GROUP_OF_FIGURES: Text = text("同一时期的数据", "figures for one period");
+pub const YEAR_SUFFIX: Text = text("年", "");
+pub const LEGEND_FIGURE_DAY: Text = text("某日的数据", "a figure for a day");
+pub const LEGEND_FIGURE_MONTH: Text = text("某月的数据", "a figure for a month");
+pub const LEGEND_FIGURE_YEAR: Text = text("某年的数据", "a figure for a year");
+pub const LEGEND_FIGURE_GROUP: Text = text("同一时期的多项数据，点击展开", "several figures for one period: open to list them");
 
 #[cfg(test)]
 mod tests {

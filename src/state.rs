@@ -12,7 +12,8 @@
 //! | `q` | text | search in titles, indicators, notes, names and regions |
 //! | `chart` | `bars` `time` `profile` `money` | which chart the Charts tab shows |
 //! | `ind` | indicator id | the indicator of the bars and time charts |
-//! | `tl` | `2016-2021` | the timeline's zoomed year range |
+//! | `tl` | `2016-2021`, `2021`, `2021-10`, `2021-09..2022-03` | the timeline's zoomed window, in years or months |
+//! | `order` | `oldest` `newest` | the reading list's order (default `oldest`) |
 //! | `lanes` | `region` `category` | how the timeline is split into lanes (default `region`) |
 //! | `sort` | `value`, `-value`, `period`, … | the table's sort column; `-` for descending |
 //! | `kind` | `all` `figures` `events` | which records the table lists (default `all`) |
@@ -24,6 +25,7 @@
 use crate::explore::Filter;
 use crate::i18n::Lang;
 use crate::model::Dataset;
+use crate::timeline::Window;
 // years a link may name are those a dataset may hold; anything else is a typo or garbage
 use crate::validate::YEARS;
 
@@ -56,6 +58,16 @@ crate::coded_enum! {
     pub enum Lanes {
         Region = "region",
         Category = "category",
+    }
+}
+
+crate::coded_enum! {
+    /// The order of the reading list under the timeline.
+    pub enum Order {
+        /// Oldest first, each record filed under its start.
+        Oldest = "oldest",
+        /// Newest first, each record filed under its end.
+        Newest = "newest",
     }
 }
 
@@ -135,9 +147,11 @@ pub struct ViewState {
     pub chart: ChartKind,
     /// The indicator of the bars and time charts; `None` picks the best-covered one.
     pub indicator: Option<String>,
-    /// The timeline's zoom; `None` shows every year of the data.
-    pub timeline: Option<(i32, i32)>,
+    /// The timeline's zoom; `None` fits the year filter or the selected records.
+    pub timeline: Option<Window>,
     pub lanes: Lanes,
+    /// The reading list's order.
+    pub order: Order,
     /// `None`: the order of the reports.
     pub sort: Option<Sort>,
     /// Figures, events or both in the table.
@@ -388,7 +402,8 @@ impl ViewState {
                     ignore(&value, IgnoreReason::UnknownId);
                     Some(())
                 }
-                "tl" => parse_year_range(&value).map(|range| state.timeline = Some(range)),
+                "tl" => Window::parse(&value).map(|window| state.timeline = Some(window)),
+                "order" => Order::from_code(&value).map(|order| state.order = order),
                 "lanes" => Lanes::from_code(&value).map(|lanes| state.lanes = lanes),
                 "sort" => {
                     let (descending, code) = value.strip_prefix('-').map_or((false, value.as_str()), |c| (true, c));
@@ -483,11 +498,14 @@ impl ViewState {
         if let Some(indicator) = &self.indicator {
             pairs.push(("ind", indicator.clone()));
         }
-        if let Some(range) = self.timeline {
-            pairs.push(("tl", write_year_range(range)));
+        if let Some(window) = self.timeline {
+            pairs.push(("tl", window.code()));
         }
         if self.lanes != Lanes::default() {
             pairs.push(("lanes", self.lanes.code().to_owned()));
+        }
+        if self.order != Order::default() {
+            pairs.push(("order", self.order.code().to_owned()));
         }
         if let Some(sort) = self.sort {
             pairs.push(("sort", format!("{}{}", if sort.descending { "-" } else { "" }, sort.key.code())));
@@ -665,6 +683,28 @@ mod tests {
     }
 
     #[test]
+    fn timeline_windows_in_years_and_months_round_trip() {
+        let data = data();
+        for (query, window) in [
+            ("tl=2016-2021", Window::years(2016, 2021)),
+            ("tl=2021", Window::years(2021, 2021)),
+            ("tl=2021-10", Window::month(2021, 10)),
+            ("tl=2021-09..2022-03", Window { first_month: Window::month(2021, 9).first_month, last_month: Window::month(2022, 3).last_month }),
+        ] {
+            let (state, ignored) = ViewState::from_query(query, &data);
+            assert!(ignored.is_empty(), "{query}: {ignored:?}");
+            assert_eq!(state.timeline, Some(window), "{query}");
+            assert_eq!(state.to_query(), query);
+        }
+        let (state, ignored) = ViewState::from_query("tl=2021-13&order=newest", &data);
+        assert_eq!((state.timeline, state.order), (None, Order::Newest));
+        assert_eq!(ignored.iter().map(|i| (i.name.as_str(), i.reason)).collect::<Vec<_>>(), [("tl", IgnoreReason::InvalidValue)]);
+        let (state, ignored) = ViewState::from_query("order=sideways", &data);
+        assert_eq!(state.order, Order::Oldest);
+        assert_eq!(ignored[0].reason, IgnoreReason::InvalidValue);
+    }
+
+    #[test]
     fn invalid_parameters_are_ignored_and_the_rest_applies() {
         let data = data();
         let (state, ignored) =
@@ -753,6 +793,7 @@ mod tests {
                 chart: ChartKind::ALL[next(4)],
                 lanes: [Lanes::Region, Lanes::Category][next(2)],
                 kind: TableKind::ALL[next(3)],
+                order: Order::ALL[next(2)],
                 ..ViewState::default()
             };
             for _ in 0..next(3) {
@@ -772,9 +813,16 @@ mod tests {
             if next(2) == 1 {
                 state.indicator = Some(data.indicators[next(data.indicators.len())].id.clone());
             }
-            if next(2) == 1 {
-                let from = 2014 + next(8) as i32;
-                state.timeline = Some((from, from + next(4) as i32));
+            match next(3) {
+                1 => {
+                    let from = 2014 + next(8) as i32;
+                    state.timeline = Some(Window::years(from, from + next(4) as i32));
+                }
+                2 => {
+                    let first_month = 2014 * 12 + next(96) as i32;
+                    state.timeline = Some(Window { first_month, last_month: first_month + next(30) as i32 });
+                }
+                _ => {}
             }
             if next(2) == 1 {
                 state.sort = Some(Sort { key: SortKey::ALL[next(SortKey::ALL.len())], descending: next(2) == 1 });

@@ -160,30 +160,59 @@ fn facts_sort_by_any_column_both_ways() {
 #[test]
 fn timeline_marks_never_overlap_and_show_precision() {
     use union_explorer::state::Lanes;
-    use union_explorer::timeline::{layout, Shape};
+    use union_explorer::timeline::{layout, Shape, Window};
     let data = data();
     let index = Index::new(&data);
     let all = select(&data, &index, &Filter::default());
+    let window = Window::years(index.year_span.0, index.year_span.1);
     for lanes in [Lanes::Region, Lanes::Category] {
-        let laid = layout(&data, &index, &all, lanes, index.year_span);
-        let placed: usize = laid.iter().map(|l| l.marks.len() + l.clusters.iter().map(|c| c.records.len()).sum::<usize>()).sum();
-        let multi_year_facts = data.facts.iter().filter(|f| f.period_start.year != f.period_end.year).count();
-        assert_eq!(placed, data.events.len() + multi_year_facts, "{lanes:?}: every event and multi-year fact is placed");
+        let laid = layout(&data, &index, &all, lanes, window);
+        let placed: usize = laid.iter().map(|l| l.marks.iter().map(|m| m.len()).sum::<usize>() + l.clusters.iter().map(|c| c.records.len()).sum::<usize>()).sum();
+        assert_eq!(placed, all.len(), "{lanes:?}: every record with a date is placed, single-year figures too");
         for lane in &laid {
             for (i, a) in lane.marks.iter().enumerate() {
                 for b in &lane.marks[i + 1..] {
-                    assert!(a.row != b.row || a.end <= b.start || b.end <= a.start, "overlap in lane {}", lane.key);
+                    assert!(a.row != b.row || a.label_end <= b.start || b.label_end <= a.start, "overlap in lane {}", lane.key);
                 }
             }
+            // identical bars are one group mark, not repeated
+            let mut periods: Vec<(u64, u64)> = lane.marks.iter().filter(|m| matches!(m.record, RecordRef::Fact(_))).map(|m| (m.start.to_bits(), m.end.to_bits())).collect();
+            let before = periods.len();
+            periods.sort_unstable();
+            periods.dedup();
+            assert_eq!(before, periods.len(), "lane {} repeats a figure bar", lane.key);
         }
     }
-    let laid = layout(&data, &index, &all, Lanes::Region, index.year_span);
-    let shapes: Vec<Shape> = laid.iter().flat_map(|l| l.marks.iter().map(|m| m.shape)).collect();
-    assert!(shapes.contains(&Shape::Point));
-    assert!(shapes.contains(&Shape::Span));
-    assert!(shapes.iter().any(|s| matches!(s, Shape::Band(_))));
+    let laid = layout(&data, &index, &all, Lanes::Region, window);
+    let marks: Vec<_> = laid.iter().flat_map(|l| l.marks.iter()).collect();
+    assert!(marks.iter().any(|m| m.shape == Shape::Point));
+    assert!(marks.iter().any(|m| m.shape == Shape::Span));
+    assert!(marks.iter().any(|m| matches!(m.shape, Shape::Band(_)) && matches!(m.record, RecordRef::Fact(_))), "single-year figures are bands");
+    assert!(marks.iter().any(|m| m.is_group()), "figures of one period are gathered");
+    assert!(marks.iter().all(|m| m.label_end >= m.end && m.end > m.start));
     // counties fold into their city's lane
     assert!(laid.iter().all(|l| data.region(&l.key).is_some_and(|r| r.level != union_explorer::model::RegionLevel::County)));
+}
+
+#[test]
+fn a_single_year_figure_is_drawn_and_a_month_window_gathers_by_month() {
+    use union_explorer::state::Lanes;
+    use union_explorer::timeline::{layout, Window};
+    let data = data();
+    let index = Index::new(&data);
+    let found = select(&data, &index, &filter(|f| f.text = "973.27".into()));
+    assert_eq!((found.facts.len(), found.events.len()), (1, 0));
+    let fact = &data.facts[found.facts[0]];
+    assert_eq!(fact.period_start.year, fact.period_end.year, "a single-year figure");
+    let window = union_explorer::timeline::fitted(None, found.year_span, index.year_span);
+    let laid = layout(&data, &index, &found, Lanes::Region, window);
+    assert_eq!(laid.iter().map(|l| l.marks.len()).sum::<usize>(), 1);
+    let bulletin = select(&data, &index, &filter(|f| {
+        f.docs.insert("fj2021".into());
+    }));
+    let laid = layout(&data, &index, &bulletin, Lanes::Region, Window::month(2021, 10));
+    assert!(laid.iter().all(|l| l.clusters.iter().all(|c| c.period.months() == 1)));
+    assert!(laid.iter().map(|l| l.marks.len()).sum::<usize>() > 0);
 }
 
 #[test]
@@ -209,24 +238,24 @@ fn downloads_hold_exactly_the_filtered_records() {
 #[test]
 fn a_crowded_timeline_draws_a_bounded_number_of_marks_and_loses_no_record() {
     use union_explorer::state::Lanes;
-    use union_explorer::timeline::{layout, MAX_MARKS};
+    use union_explorer::timeline::{layout, Window, MAX_MARKS};
     let real = data();
     let data = union_explorer::synth::synthesize(&real, 20, 7);
     let index = Index::new(&data);
     let all = select(&data, &index, &Filter::default());
     let range = all.year_span.expect("records have years");
     for lanes in [Lanes::Region, Lanes::Category] {
-        let laid = layout(&data, &index, &all, lanes, range);
+        let laid = layout(&data, &index, &all, lanes, Window::years(range.0, range.1));
         let marks: usize = laid.iter().map(|l| l.marks.len()).sum();
         assert!(marks <= MAX_MARKS, "{marks} marks");
-        let placed: usize = laid.iter().map(|l| l.marks.len() + l.clusters.iter().map(|c| c.records.len()).sum::<usize>()).sum();
-        let multi_year_facts = all.facts.iter().filter(|&&i| data.facts[i].period_start.year != data.facts[i].period_end.year).count();
-        assert_eq!(placed, all.events.len() + multi_year_facts, "every event and multi-year figure is a mark or in a group");
+        let placed: usize = laid.iter().map(|l| l.marks.iter().map(|m| m.len()).sum::<usize>() + l.clusters.iter().map(|c| c.records.len()).sum::<usize>()).sum();
+        assert_eq!(placed, all.len(), "every record is a mark, in a group mark or in a cluster");
     }
     // the real data keeps its ten rows a lane
     let index = Index::new(&real);
     let all = select(&real, &index, &Filter::default());
-    let laid = layout(&real, &index, &all, Lanes::Region, all.year_span.expect("years"));
+    let years = all.year_span.expect("years");
+    let laid = layout(&real, &index, &all, Lanes::Region, Window::years(years.0, years.1));
     assert!(laid.iter().any(|l| l.rows > 5), "{:?}", laid.iter().map(|l| l.rows).collect::<Vec<_>>());
 }
 

@@ -225,7 +225,8 @@ fn check_query(query: &str, data: &Dataset) {
                 value.split(',').map(str::trim).filter(|id| !id.is_empty()).all(|id| set.contains(id) || was_reported(name, id))
             }
             "y" => parse_year_range(value).is_some_and(|years| state.filter.years == Some(years)),
-            "tl" => parse_year_range(value).is_some_and(|years| state.timeline == Some(years)),
+            "tl" => union_explorer::timeline::Window::parse(value).is_some_and(|window| state.timeline == Some(window)),
+            "order" => union_explorer::state::Order::from_code(value) == Some(state.order),
             "q" => {
                 state.filter.text == value.trim()
                     || (state.filter.text.is_empty() && ignored.iter().any(|i| i.name == "q" && i.reason == IgnoreReason::TooLong))
@@ -285,7 +286,7 @@ fn a_garbage_value_for_a_known_key_is_reported() {
             let value = hostile_value(&mut rng);
             let query = format!("{key}={}", union_explorer::state::encode_component(&value));
             let (state, ignored) = ViewState::from_query(&query, &data);
-            let default_value = matches!((key, value.as_str()), ("tab", "timeline") | ("chart", "bars") | ("lanes", "region"));
+            let default_value = matches!((key, value.as_str()), ("tab", "timeline") | ("chart", "bars") | ("lanes", "region") | ("order", "oldest"));
             let empty = value.split(',').all(|v| v.trim().is_empty());
             if state == ViewState::default() && !default_value && !empty {
                 assert!(!ignored.is_empty(), "{query}");

@@ -11,6 +11,7 @@ mod header;
 mod loading;
 mod notice;
 mod perf;
+mod reading_list;
 mod record;
 mod report_reader;
 mod report_texts;

@@ -1,86 +1,145 @@
-//! The timeline view: events and multi-year figures on a year axis, in lanes by region or
-//! category; zoom, pan and reset; hover or focus shows a tooltip, click opens the record.
+//! The timeline view: every dated record on a time axis, in lanes by region or category, each
+//! mark labelled; zoom from years down to a month, pan and reset; hover or focus shows a
+//! tooltip, click opens the record, and groups open their records in place under their lane.
+//! The reading list of the same records and window follows it.
 
 use super::active_filters::NoMatch;
+use super::reading_list::ReadingList;
 use super::{closest, use_app, HistoryMode};
 use crate::dates::Precision;
-use crate::explore::{period_label, RecordRef};
-use crate::format::fact_value;
+use crate::explore::RecordRef;
 use crate::i18n::{self, Lang};
 use crate::model::Dataset;
+use crate::reading::{date_label, full_title, record_id, title};
 use crate::state::Lanes;
-use crate::timeline::{layout, pan, zoom, Shape};
+use crate::timeline::{fitted, layout, outside, outside_note, pan, ticks, zoom, Lane, Mark, Shape, Window};
 use leptos::prelude::*;
 
-/// Height of one row of marks, in pixels.
-const ROW_PX: usize = 16;
-
-/// Title and date of a record, for tooltips and accessible names.
-fn describe(data: &Dataset, record: RecordRef, lang: Lang) -> (String, String) {
-    match record {
-        RecordRef::Event(i) => {
-            let e = &data.events[i];
-            let title = if lang == Lang::Zh { e.title_zh.clone() } else { e.title_en.clone() };
-            (title, period_label(&e.date_start, &e.end()))
-        }
-        RecordRef::Fact(i) => {
-            let f = &data.facts[i];
-            let indicator = data.indicator(&f.indicator).map_or(f.indicator.as_str(), |x| x.name(lang));
-            (format!("{indicator}: {}", fact_value(f, lang)), period_label(&f.period_start, &f.period_end))
-        }
-    }
+/// Title and date of a record, for tooltips and accessible names; it starts with the mark's
+/// visible label, so the name a screen reader says matches what is seen.
+fn describe(data: &Dataset, record: RecordRef, lang: Lang) -> String {
+    let value = match record {
+        RecordRef::Fact(i) => format!(" · {}", crate::format::fact_value(&data.facts[i], lang)),
+        RecordRef::Event(_) => String::new(),
+    };
+    format!("{}{value} ({})", title(data, record, lang), date_label(data, record))
 }
 
-fn record_id(data: &Dataset, record: RecordRef) -> String {
-    match record {
-        RecordRef::Event(i) => data.events[i].id.clone(),
-        RecordRef::Fact(i) => data.facts[i].id.clone(),
-    }
-}
-
-/// The timeline mark (a record or a cluster of them) an event happened on, if any.
+/// The timeline mark (a record, a group or a cluster) an event happened on, if any.
 fn mark_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
-    closest(target, ".mark[data-record], .mark[data-year]")
+    closest(target, ".mark[data-record], .mark[data-group], .mark[data-period]")
 }
 
-/// The timeline with its controls and legend.
+/// Classes of a mark: its shape and precision, and whether it is a figure or an event.
+fn mark_class(mark: &Mark) -> (&'static str, &'static str) {
+    let kind_fact = matches!(mark.record, RecordRef::Fact(_));
+    if mark.is_group() {
+        return ("mark group fact", "group");
+    }
+    let (class, precision) = match (mark.shape, kind_fact) {
+        (Shape::Point, false) => ("mark point event", "day"),
+        (Shape::Point, true) => ("mark point fact", "day"),
+        (Shape::Band(Precision::Month), false) => ("mark band month event", "month"),
+        (Shape::Band(Precision::Month), true) => ("mark band month fact", "month"),
+        (Shape::Band(_), false) => ("mark band year event", "year"),
+        (Shape::Band(_), true) => ("mark band year fact", "year"),
+        (Shape::Span, false) => ("mark span event", "span"),
+        (Shape::Span, true) => ("mark span fact", "span"),
+    };
+    (class, precision)
+}
+
+/// What a lane has open in place: a cluster (by its period's code) or a group (by its first
+/// record's id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Opened {
+    Cluster(String),
+    Group(String),
+}
+
+/// The records of what is open in a lane, and its heading.
+fn opened_records(data: &Dataset, lane: &Lane, opened: &Opened, lang: Lang) -> Option<(String, Vec<RecordRef>)> {
+    match opened {
+        Opened::Cluster(code) => {
+            let cluster = lane.clusters.iter().find(|c| &c.period.code() == code)?;
+            let heading = format!("{}: {} {}", cluster.period.label(), cluster.records.len(), i18n::CLUSTER_RECORDS.get(lang));
+            Some((heading, cluster.records.clone()))
+        }
+        Opened::Group(id) => {
+            let mark = lane.marks.iter().find(|m| m.is_group() && record_id(data, m.record) == id)?;
+            let heading = format!("{} · {}", i18n::N_FIGURES.count(mark.len(), lang), date_label(data, mark.record));
+            Some((heading, mark.records().collect()))
+        }
+    }
+}
+
+/// The timeline with its controls, legend and reading list.
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let app = use_app();
     let lang = app.lang();
     let bounds = move || app.index.with(|i| i.year_span);
-    // without a zoom, the years the selected records cover
-    let fitted = move || app.selection.with(|s| s.year_span).unwrap_or_else(bounds);
+    // without a zoom: the year filter's years, else those the selected records cover
+    let filter_years = Memo::new(move |_| app.view.with(|v| v.filter.years));
+    let fitted_window = move || fitted(filter_years.get(), app.selection.with(|s| s.year_span), bounds());
     // memos, so that opening a record or any other change outside the timeline does not redraw
     // every mark (and take keyboard focus away from the one that opened the record)
     let zoomed = Memo::new(move |_| app.view.with(|v| v.timeline));
     let lanes_mode = Memo::new(move |_| app.view.with(|v| v.lanes));
-    let range = move || zoomed.get().unwrap_or_else(fitted);
+    let window = Memo::new(move |_| zoomed.get().unwrap_or_else(fitted_window));
     let laid = Memo::new(move |_| {
         let data = app.data.get();
         let index = app.index.get();
-        app.selection.with(|s| layout(&data, &index, s, lanes_mode.get(), range()))
+        app.selection.with(|s| layout(&data, &index, s, lanes_mode.get(), window.get()))
     });
-    let set_range = move |next: (i32, i32)| {
-        app.change(HistoryMode::Replace, |v| v.timeline = (next != fitted()).then_some(next));
+    let set_window = move |next: Window| {
+        app.change(HistoryMode::Replace, |v| v.timeline = (next != fitted_window()).then_some(next));
     };
     let axis = move || {
-        let (from, to) = range();
-        let years = f64::from(to - from + 1);
-        let step = if years > 12.0 { 2 } else { 1 };
-        (from..=to)
-            .filter(|y| (y - from) % step == 0)
-            .map(|year| {
-                let left = f64::from(year - from) / years * 100.0;
-                view! { <span class="tick" style:left=format!("{left:.3}%")>{year}</span> }
+        ticks(window.get(), lang.get())
+            .into_iter()
+            .map(|tick| {
+                let class = if tick.month { "tick month" } else { "tick year" };
+                view! { <span class=class style:left=format!("{:.3}%", tick.at * 100.0)>{tick.label}</span> }
             })
             .collect_view()
+    };
+    // the group or cluster open in place: its lane's key and which
+    let opened = RwSignal::new(None::<(String, Opened)>);
+    let open_list = move |lane_key: String| {
+        move || {
+            let (key, which) = opened.get().filter(|(key, _)| *key == lane_key)?;
+            let data = app.data.get();
+            let lang = lang.get();
+            let (heading, records) = laid.with(|lanes| opened_records(&data, lanes.iter().find(|l| l.key == key)?, &which, lang))?;
+            let items = records
+                .iter()
+                .map(|&record| {
+                    let id = record_id(&data, record).to_owned();
+                    view! {
+                        <li><button type="button" class="link-button" data-record=id>
+                            <span class="muted">{date_label(&data, record)}</span> " " {full_title(&data, record, lang)}
+                        </button></li>
+                    }
+                })
+                .collect_view();
+            let name = heading.clone();
+            Some(view! {
+                <section class="cluster-list" data-testid="cluster-list" aria-label=name>
+                    <header>
+                        <h3>{heading}</h3>
+                        <button type="button" class="link-button" data-close="cluster" on:click=move |_| opened.set(None)>{i18n::CLOSE.get(lang)}</button>
+                    </header>
+                    <ul>{items}</ul>
+                </section>
+            })
+        }
     };
     let lanes = move || {
         let data = app.data.get();
         let lang = lang.get();
-        let (from, to) = range();
-        let (from, width) = (f64::from(from), f64::from(to - from + 1));
+        let shown = window.get();
+        let (from, width) = (shown.start_in_years(), shown.end_in_years() - shown.start_in_years());
         let x = move |year: f64| (year - from) / width * 100.0;
         laid.get()
             .into_iter()
@@ -95,20 +154,27 @@ pub fn TimelineView() -> impl IntoView {
                     .marks
                     .iter()
                     .map(|mark| {
-                        let (title, date) = describe(&data, mark.record, lang);
-                        let (class, precision) = match mark.shape {
-                            Shape::Point => ("mark point", "day"),
-                            Shape::Band(Precision::Month) => ("mark band month", "month"),
-                            Shape::Band(_) => ("mark band year", "year"),
-                            Shape::Span => ("mark span", "span"),
+                        let (class, precision) = mark_class(mark);
+                        let id = record_id(&data, mark.record).to_owned();
+                        let (short, name) = if mark.is_group() {
+                            let short = format!("{} {}", i18n::N_FIGURES.count(mark.len(), lang), date_label(&data, mark.record));
+                            let titles: Vec<String> = mark.records().take(8).map(|r| title(&data, r, lang)).collect();
+                            let name = format!("{short}, {}: {}", i18n::GROUP_OF_FIGURES.get(lang), titles.join(" · "));
+                            (short, name)
+                        } else {
+                            (title(&data, mark.record, lang), describe(&data, mark.record, lang))
                         };
-                        let kind = if matches!(mark.record, RecordRef::Fact(_)) { " fact" } else { " event" };
+                        let (record, group) = if mark.is_group() { (None, Some(id)) } else { (Some(id), None) };
+                        let bar = (mark.end - mark.start) / (mark.label_end - mark.start).max(f64::EPSILON) * 100.0;
                         view! {
-                            <button type="button" class=format!("{class}{kind}") data-record=record_id(&data, mark.record)
-                                data-precision=precision aria-label=format!("{title} ({date})")
+                            <button type="button" class=class data-record=record data-group=group
+                                data-precision=precision aria-label=name
                                 style:left=format!("{:.3}%", x(mark.start))
-                                style:width=format!("{:.3}%", (x(mark.end) - x(mark.start)).max(0.0))
-                                style:top=format!("{}px", mark.row * ROW_PX)></button>
+                                style:width=format!("{:.3}%", (x(mark.label_end) - x(mark.start)).max(0.0))
+                                style:top=format!("calc({} * var(--tl-row))", mark.row)>
+                                <span class="bar" style:width=format!("{bar:.1}%")></span>
+                                <span class="mark-label">{short}</span>
+                            </button>
                         }
                     })
                     .collect_view();
@@ -116,25 +182,26 @@ pub fn TimelineView() -> impl IntoView {
                     .clusters
                     .iter()
                     .map(|cluster| {
-                        let year = cluster.year;
                         let count = cluster.records.len();
-                        let titles: Vec<String> = cluster.records.iter().take(8).map(|r| describe(&data, *r, lang).0).collect();
+                        let titles: Vec<String> = cluster.records.iter().take(8).map(|r| title(&data, *r, lang)).collect();
+                        let (start, end) = (cluster.period.start_in_years().max(from), cluster.period.end_in_years().min(from + width));
                         view! {
-                            <button type="button" class="mark cluster" data-year=year
-                                aria-label=format!("{year}: +{count} {}: {}", i18n::MORE_RECORDS.get(lang), titles.join(" · "))
-                                style:left=format!("{:.3}%", x(f64::from(year)))
-                                style:width=format!("{:.3}%", x(f64::from(year) + 1.0) - x(f64::from(year)))
-                                style:top=format!("{}px", cluster.row * ROW_PX)>
+                            <button type="button" class="mark cluster" data-period=cluster.period.code()
+                                aria-label=format!("{}: +{count} {}: {}", cluster.period.label(), i18n::MORE_RECORDS.get(lang), titles.join(" · "))
+                                style:left=format!("{:.3}%", x(start))
+                                style:width=format!("{:.3}%", (x(end) - x(start)).max(0.0))
+                                style:top=format!("calc({} * var(--tl-row))", cluster.row)>
                                 {format!("+{count}")}
                             </button>
                         }
                     })
                     .collect_view();
-                let height = lane.rows.max(1) * ROW_PX;
+                let rows = lane.rows.max(1);
                 view! {
                     <div class="lane" data-lane=lane.key.clone()>
                         <div class="lane-label">{label}</div>
-                        <div class="lane-track" style:height=format!("{height}px")>{marks}{clusters}</div>
+                        <div class="lane-track" style:height=format!("calc({rows} * var(--tl-row))")>{marks}{clusters}</div>
+                        {open_list(lane.key.clone())}
                     </div>
                 }
             })
@@ -152,51 +219,45 @@ pub fn TimelineView() -> impl IntoView {
             Some((name, (at.left() - frame.left()).min(frame.width() - 290.0).max(0.0), at.top() - frame.top()))
         }));
     };
-    // a cluster's records, listed one by one under the timeline
-    let open_cluster = RwSignal::new(None::<(String, i32)>);
-    let cluster_list = move || {
-        let (lane_key, year) = open_cluster.get()?;
-        let data = app.data.get();
-        let lang = lang.get();
-        let records = laid.with(|lanes| {
-            lanes.iter().find(|l| l.key == lane_key)?.clusters.iter().find(|c| c.year == year).map(|c| c.records.clone())
-        })?;
-        let lane_name = data.region(&lane_key).map(|r| r.name(lang)).or_else(|| data.category(&lane_key).map(|c| c.name(lang))).unwrap_or(&lane_key).to_owned();
-        let items = records
-            .iter()
-            .map(|&record| {
-                let (title, date) = describe(&data, record, lang);
-                let id = record_id(&data, record);
-                view! {
-                    <li><button type="button" class="link-button" data-record=id.clone()
-                        on:click=move |_| app.change(HistoryMode::Push, |v| v.record = Some(id.clone()))>
-                        <span class="muted">{date}</span> " " {title}
-                    </button></li>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <section class="cluster-list" data-testid="cluster-list" aria-label=format!("{lane_name} {year}")>
-                <header>
-                    <h3>{format!("{lane_name} · {year}: {}", crate::format::count(records.len(), i18n::CLUSTER_NOUN, lang))}</h3>
-                    <button type="button" class="link-button" on:click=move |_| open_cluster.set(None)>{i18n::CLOSE.get(lang)}</button>
-                </header>
-                <ul>{items}</ul>
-            </section>
-        })
-    };
     let open = move |ev: leptos::ev::MouseEvent| {
-        let Some(mark) = mark_of(ev.target()) else { return };
+        let Some(mark) = closest(ev.target(), "[data-record], .mark[data-group], .mark[data-period]") else { return };
+        let lane = mark.closest(".lane").ok().flatten().and_then(|l| l.get_attribute("data-lane"));
         if let Some(id) = mark.get_attribute("data-record") {
             app.change(HistoryMode::Push, |v| v.record = Some(id));
-        } else if let (Some(lane), Some(year)) = (
-            mark.closest(".lane").ok().flatten().and_then(|l| l.get_attribute("data-lane")),
-            mark.get_attribute("data-year").and_then(|y| y.parse::<i32>().ok()),
-        ) {
-            open_cluster.set(Some((lane, year)));
+        } else if let (Some(lane), Some(id)) = (lane.clone(), mark.get_attribute("data-group")) {
+            opened.set(Some((lane, Opened::Group(id))));
+        } else if let (Some(lane), Some(code)) = (lane, mark.get_attribute("data-period")) {
+            opened.set(Some((lane, Opened::Cluster(code))));
         }
     };
+    // where the selected records not drawn are, each with one click that shows them
+    let not_drawn = Memo::new(move |_| {
+        let data = app.data.get();
+        app.selection.with(|s| outside(&data, s, window.get()))
+    });
+    let outside_notes = move || {
+        let (before, after) = not_drawn.get();
+        let lang = lang.get();
+        let shown = window.get();
+        let notes: Vec<String> = [(before, true), (after, false)]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, is_before)| outside_note(n, shown, is_before, lang))
+            .collect();
+        (!notes.is_empty()).then(|| {
+            view! {
+                <p class="outside-note" data-testid="timeline-outside">
+                    {notes.join(" · ")} " "
+                    <button type="button" class="link-button" data-show="all"
+                        on:click=move |_| app.change(HistoryMode::Push, |v| v.timeline = None)>
+                        {i18n::SHOW_THEM.get(lang)}
+                    </button>
+                </p>
+            }
+        })
+    };
     // the timeline itself is only rebuilt between "nothing" and "something"; its lanes redraw
+    let nothing_selected = Memo::new(move |_| app.selection.with(|s| s.is_empty()));
     let empty = Memo::new(move |_| laid.with(Vec::is_empty));
     let lane_button = move |mode: Lanes, text: i18n::Text| {
         view! {
@@ -206,6 +267,9 @@ pub fn TimelineView() -> impl IntoView {
             </button>
         }
     };
+    let legend_entry = move |class: &'static str, text: i18n::Text| {
+        view! { <li><span class=class><span class="bar"></span></span>{move || text.get(lang.get())}</li> }
+    };
     view! {
         <div class="timeline-controls">
             <div class="segmented" role="group" aria-label=move || i18n::LANES.get(lang.get())>
@@ -213,41 +277,58 @@ pub fn TimelineView() -> impl IntoView {
                 {lane_button(Lanes::Category, i18n::BY_CATEGORY)}
             </div>
             <div class="zoom" role="group">
-                <button type="button" data-zoom="out" on:click=move |_| set_range(zoom(range(), bounds(), false))
+                <button type="button" data-zoom="out" on:click=move |_| set_window(zoom(window.get(), bounds(), false))
                     aria-label=move || i18n::ZOOM_OUT.get(lang.get())>"−"</button>
-                <span class="range-label" data-testid="timeline-range">{move || { let (a, b) = range(); if a == b { a.to_string() } else { format!("{a}–{b}") } }}</span>
-                <button type="button" data-zoom="in" on:click=move |_| set_range(zoom(range(), bounds(), true))
+                <span class="range-label" data-testid="timeline-range">{move || window.get().label()}</span>
+                <button type="button" data-zoom="in" on:click=move |_| set_window(zoom(window.get(), bounds(), true))
                     aria-label=move || i18n::ZOOM_IN.get(lang.get())>"+"</button>
-                <button type="button" data-pan="earlier" on:click=move |_| set_range(pan(range(), bounds(), -1))
+                <button type="button" data-pan="earlier" on:click=move |_| set_window(pan(window.get(), bounds(), -1))
                     aria-label=move || i18n::PAN_EARLIER.get(lang.get())>"←"</button>
-                <button type="button" data-pan="later" on:click=move |_| set_range(pan(range(), bounds(), 1))
+                <button type="button" data-pan="later" on:click=move |_| set_window(pan(window.get(), bounds(), 1))
                     aria-label=move || i18n::PAN_LATER.get(lang.get())>"→"</button>
-                <button type="button" data-zoom="reset" on:click=move |_| set_range(fitted())>
+                <button type="button" data-zoom="reset" on:click=move |_| set_window(fitted_window())>
                     {move || i18n::RESET_VIEW.get(lang.get())}</button>
             </div>
         </div>
-        {move || if empty.get() {
+        {move || if nothing_selected.get() {
             view! { <NoMatch/> }.into_any()
         } else {
             view! {
-                <div class="timeline" data-testid="timeline" on:click=open
-                    on:mouseover=move |ev| show_tip(ev.target()) on:mouseleave=move |_| tip.set(None)
-                    on:focusin=move |ev| show_tip(ev.target()) on:focusout=move |_| tip.set(None)>
-                    <div class="axis"><div class="lane-label"></div><div class="axis-track">{axis}</div></div>
-                    {lanes}
-                    {move || tip.get().map(|(name, left, top)| view! {
-                        <div class="tip" role="tooltip" style:left=format!("{left:.0}px") style:top=format!("{top:.0}px")>{name}</div>
-                    })}
-                </div>
-                {cluster_list}
-                <ul class="legend">
-                    <li><span class="mark point event"></span>{move || i18n::LEGEND_DAY.get(lang.get())}</li>
-                    <li><span class="mark band month event"></span>{move || i18n::LEGEND_MONTH.get(lang.get())}</li>
-                    <li><span class="mark band year event"></span>{move || i18n::LEGEND_YEAR.get(lang.get())}</li>
-                    <li><span class="mark span event"></span>{move || i18n::LEGEND_EVENT_SPAN.get(lang.get())}</li>
-                    <li><span class="mark span fact"></span>{move || i18n::LEGEND_FIGURE_SPAN.get(lang.get())}</li>
-                </ul>
+                {outside_notes}
+                {move || if empty.get() {
+                    // selected records with a date are all outside the window (said above), or
+                    // none has a lane to be drawn in
+                    let drawable = not_drawn.get() != (0, 0);
+                    (!drawable).then(|| view! {
+                        <p class="empty-state" data-testid="timeline-nothing-drawn">{move || i18n::NOTHING_DRAWN.get(lang.get())}</p>
+                    }).into_any()
+                } else {
+                    view! {
+                        <div class="timeline" data-testid="timeline" on:click=open
+                            on:mouseover=move |ev| show_tip(ev.target()) on:mouseleave=move |_| tip.set(None)
+                            on:focusin=move |ev| show_tip(ev.target()) on:focusout=move |_| tip.set(None)>
+                            <div class="axis"><div class="lane-label"></div><div class="axis-track">{axis}</div></div>
+                            {lanes}
+                            {move || tip.get().map(|(name, left, top)| view! {
+                                <div class="tip" role="tooltip" style:left=format!("{left:.0}px") style:top=format!("{top:.0}px")>{name}</div>
+                            })}
+                        </div>
+                        <ul class="legend">
+                            {legend_entry("mark point event", i18n::LEGEND_DAY)}
+                            {legend_entry("mark band month event", i18n::LEGEND_MONTH)}
+                            {legend_entry("mark band year event", i18n::LEGEND_YEAR)}
+                            {legend_entry("mark span event", i18n::LEGEND_EVENT_SPAN)}
+                            {legend_entry("mark point fact", i18n::LEGEND_FIGURE_DAY)}
+                            {legend_entry("mark band month fact", i18n::LEGEND_FIGURE_MONTH)}
+                            {legend_entry("mark band year fact", i18n::LEGEND_FIGURE_YEAR)}
+                            {legend_entry("mark span fact", i18n::LEGEND_FIGURE_SPAN)}
+                            {legend_entry("mark group fact", i18n::LEGEND_FIGURE_GROUP)}
+                        </ul>
+                    }.into_any()
+                }}
+                <ReadingList window=window/>
             }.into_any()
         }}
     }
 }
+
