@@ -138,7 +138,7 @@ pub struct IgnoredParam {
     pub reason: IgnoreReason,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IgnoreReason {
     UnknownParameter,
     InvalidValue,
@@ -146,11 +146,13 @@ pub enum IgnoreReason {
     UnknownId,
     Repeated,
     TooLong,
+    /// An old indicator id, applied as the indicator that took it over (named here).
+    RenamedTo(String),
 }
 
 impl IgnoreReason {
     /// Why, in words for the notice.
-    pub fn text(self) -> crate::i18n::Text {
+    pub fn text(&self) -> crate::i18n::Text {
         use crate::i18n::Text;
         match self {
             IgnoreReason::UnknownParameter => Text { zh: "未知参数", en: "unknown parameter" },
@@ -158,6 +160,15 @@ impl IgnoreReason {
             IgnoreReason::UnknownId => Text { zh: "数据中没有此项", en: "not in the dataset" },
             IgnoreReason::Repeated => Text { zh: "重复", en: "given twice" },
             IgnoreReason::TooLong => Text { zh: "过长", en: "too long" },
+            IgnoreReason::RenamedTo(_) => Text { zh: "已更名为", en: "renamed to" },
+        }
+    }
+
+    /// Why, with what it became where it became something.
+    pub fn words(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            IgnoreReason::RenamedTo(new) => format!("{} {new}", self.text().get(lang)),
+            _ => self.text().get(lang).to_owned(),
         }
     }
 }
@@ -229,8 +240,15 @@ impl ViewState {
                     state.indicator = Some(value.clone());
                     Some(())
                 }
+                // an indicator split or renamed since the link was made: its successor, said so
                 "ind" => {
-                    ignore(&value, IgnoreReason::UnknownId);
+                    match data.indicator_replacing(&value) {
+                        Some(successor) => {
+                            state.indicator = Some(successor.id.clone());
+                            ignore(&value, IgnoreReason::RenamedTo(clip(&successor.id)));
+                        }
+                        None => ignore(&value, IgnoreReason::UnknownId),
+                    }
                     Some(())
                 }
                 "tl" => parse_year_range(&value).map(|range| state.timeline = Some(range)),
@@ -413,7 +431,7 @@ mod tests {
         assert_eq!(ViewState::from_query(&state.to_query(), &data).0, state);
         let (state, ignored) = ViewState::from_query("embed=yes&data=javascript:alert(1)", &data);
         assert_eq!((state.embed, state.data), (false, None));
-        assert_eq!(ignored.iter().map(|i| i.reason).collect::<Vec<_>>(), [IgnoreReason::InvalidValue, IgnoreReason::InvalidValue]);
+        assert_eq!(ignored.iter().map(|i| i.reason.clone()).collect::<Vec<_>>(), [IgnoreReason::InvalidValue, IgnoreReason::InvalidValue]);
     }
 
     #[test]
@@ -435,7 +453,7 @@ mod tests {
         assert_eq!(state.filter.regions.iter().collect::<Vec<_>>(), ["quanzhou"]);
         assert_eq!(state.filter.years, None);
         assert_eq!(state.sort, Some(Sort { key: SortKey::Value, descending: true }));
-        let reasons: Vec<(&str, &str, IgnoreReason)> = ignored.iter().map(|i| (i.name.as_str(), i.value.as_str(), i.reason)).collect();
+        let reasons: Vec<(&str, &str, IgnoreReason)> = ignored.iter().map(|i| (i.name.as_str(), i.value.as_str(), i.reason.clone())).collect();
         assert_eq!(
             reasons,
             vec![
@@ -446,6 +464,22 @@ mod tests {
                 ("y", "2023-2018", IgnoreReason::InvalidValue),
             ]
         );
+    }
+
+    #[test]
+    fn an_old_indicator_id_opens_its_successor_and_says_so() {
+        let mut data = data();
+        let successor = data.indicators[0].id.clone();
+        data.indicators[0].replaces = vec!["old_indicator".into()];
+        let (state, ignored) = ViewState::from_query("tab=charts&ind=old_indicator", &data);
+        assert_eq!(state.indicator.as_deref(), Some(successor.as_str()));
+        assert_eq!(ignored, [IgnoredParam { name: "ind".into(), value: "old_indicator".into(), reason: IgnoreReason::RenamedTo(successor.clone()) }]);
+        assert_eq!(ignored[0].reason.words(Lang::En), format!("renamed to {successor}"));
+        assert_eq!(ignored[0].reason.words(Lang::Zh), format!("已更名为 {successor}"));
+        // the link it writes back uses the new id
+        assert!(state.to_query().contains(&format!("ind={successor}")), "{}", state.to_query());
+        let (_, ignored) = ViewState::from_query("ind=never_an_indicator", &data);
+        assert_eq!(ignored[0].reason, IgnoreReason::UnknownId);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn IgnoredParamsNotice() -> impl IntoView {
                     <p>{i18n::NOTICE_IGNORED.get(lang)}</p>
                     <ul>
                         {ignored.into_iter().map(|p| view! {
-                            <li><code>{format!("{}={}", p.name, p.value)}</code> " (" {p.reason.text().get(lang)} ")"</li>
+                            <li><code>{format!("{}={}", p.name, p.value)}</code> " (" {p.reason.words(lang)} ")"</li>
                         }).collect_view()}
                     </ul>
                     <button type="button" class="notice-dismiss" on:click=move |_| app.ignored.set(Vec::new())>

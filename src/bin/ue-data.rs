@@ -22,7 +22,7 @@ mod cli {
     use union_explorer::coverage::{number_statuses, reconcile};
     use union_explorer::load::{load_dir, Loaded};
     use union_explorer::sources::SourceText;
-    use union_explorer::validate::validate;
+    use union_explorer::validate::{curation, validate};
 
     pub const USAGE: &str = "\
 usage: ue-data [--data DIR] <command>
@@ -105,7 +105,7 @@ usage: ue-data [--data DIR] <command>
 
     fn run_validate(loaded: &Loaded) -> i32 {
         let data = &loaded.dataset;
-        let mut problems: Vec<String> = validate(data).iter().map(|p| loaded.describe(p)).collect();
+        let mut problems: Vec<String> = validate(data).iter().chain(&curation(data)).map(|p| loaded.describe(p)).collect();
         for skip in &loaded.skips {
             if skip.line == 0 || skip.token.trim().is_empty() {
                 problems.push(format!("document '{}': skip at line {} needs a line and a token", skip.doc, skip.line));
