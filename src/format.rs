@@ -211,6 +211,52 @@ pub fn precision_words(precision: crate::dates::Precision, lang: Lang) -> &'stat
     }
 }
 
+// ---------------------------------------------------------------- marks: what a figure is and why it is not compared
+
+/// What a money indicator's yuan are, in words (`spent or paid out`, `raised`, …).
+pub fn money_words(kind: crate::model::MoneyKind, lang: Lang) -> &'static str {
+    use crate::model::MoneyKind as M;
+    let (zh, en) = match kind {
+        M::Spent => ("工会投入或发放的资金", "spent or paid out by the unions"),
+        M::Raised => ("筹集的资金", "raised"),
+        M::Budgeted => ("安排（预算）的资金", "budgeted or allocated"),
+        M::Benefit => ("成效或带动的金额，不是工会资金", "an outcome or benefit, not union money"),
+        M::Involved => ("所涉及的金额，不是工会资金", "an amount involved, not union money"),
+        M::PerUnit => ("每人、每件或每份的金额", "an amount per person, case or item"),
+        M::Maximum => ("单次最高金额", "a ceiling per case"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Why a figure is kept out of comparisons, in words: a slogan, a plan, or contradicted by
+/// another figure (named by id); None for a measured outcome. For the record view, the table
+/// and the CSV.
+pub fn trust_words(fact: &Fact, lang: Lang) -> Option<String> {
+    use crate::model::Trust;
+    let mut parts: Vec<String> = Vec::new();
+    match (fact.trust, lang) {
+        (Some(Trust::Slogan), Lang::Zh) => parts.push("口号或约略说法，不是统计数".to_owned()),
+        (Some(Trust::Slogan), Lang::En) => parts.push("a slogan or round phrase, not a count".to_owned()),
+        (Some(Trust::Plan), Lang::Zh) => parts.push("计划或目标，不是已完成数".to_owned()),
+        (Some(Trust::Plan), Lang::En) => parts.push("a plan or target, not an outcome".to_owned()),
+        (None, _) => {}
+    }
+    if !fact.contradicted_by.is_empty() {
+        let others = fact.contradicted_by.join(", ");
+        parts.push(match lang {
+            Lang::Zh => format!("与同一报告的另一数字（{others}）矛盾"),
+            Lang::En => format!("contradicted by another figure of its report ({others})"),
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,9 @@ usage: ue-data [--data DIR] <command>
   extract [--unexplained] [--check] FILE...
                            list every number in FILE(s), marking what explains it
                            (--check: exit 1 if any number is unexplained)
+  compare                  every indicator several figures share, with what decides whether
+                           they compare (region, period, aggregation, level, money, marks);
+                           exit 1 if the rules reject a comparison
   export [--pretty]        the whole dataset as JSON (export schema) on stdout
   synth --scale N [--seed S]
                            a synthetic dataset N times the real one (for benchmarks), as JSON
@@ -76,6 +79,11 @@ usage: ue-data [--data DIR] <command>
                     return Err("extract needs at least one FILE".into());
                 }
                 run_extract(&loaded, &files, unexplained_only, check)
+            }
+            "compare" => {
+                let comparisons = union_explorer::compare::comparisons(&loaded.dataset);
+                print!("{}", union_explorer::compare::report(&comparisons));
+                Ok(if comparisons.iter().any(|c| !c.rejected.is_empty()) { 1 } else { 0 })
             }
             "export" => {
                 let json = if options.contains(&"--pretty") {
