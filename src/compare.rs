@@ -130,7 +130,7 @@ pub fn report(comparisons: &[Comparison]) -> String {
     let mut out = String::new();
     for c in comparisons {
         let verdict = if c.rejected.is_empty() { "ok" } else { "REJECTED" };
-        let _ = writeln!(out, "{} [{:?}; level {}; measure {}; money {}]: {verdict}", c.indicator, c.unit, c.level, c.measure, c.money);
+        let _ = writeln!(out, "{} [{}; level {}; measure {}; money {}]: {verdict}", c.indicator, code(Some(c.unit)), c.level, c.measure, c.money);
         for row in &c.rows {
             let aggregation = code(Some(row.aggregation));
             let mark = row.left_out.as_deref().map(|m| format!("  left out: {m}")).unwrap_or_default();
@@ -146,4 +146,50 @@ pub fn report(comparisons: &[Comparison]) -> String {
     let rejected = comparisons.iter().filter(|c| !c.rejected.is_empty()).count();
     let _ = writeln!(out, "{} shared indicators, {rejected} rejected", comparisons.len());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> Dataset {
+        crate::embedded::dataset().expect("embedded dataset")
+    }
+
+    #[test]
+    fn the_built_in_data_compares_like_with_like() {
+        let comparisons = comparisons(&data());
+        assert!(comparisons.len() > 10);
+        assert!(comparisons.iter().all(|c| c.rejected.is_empty()), "{}", report(&comparisons));
+        assert!(comparisons.iter().all(|c| c.rows.len() > 1));
+    }
+
+    #[test]
+    fn a_stock_summed_over_a_period_and_money_of_no_kind_are_rejected() {
+        let mut data = data();
+        let fact = data.facts.iter_mut().find(|f| f.indicator == "outdoor_stations").expect("fact");
+        fact.aggregation = Aggregation::PeriodTotal;
+        let fact_id = fact.id.clone();
+        data.indicators.iter_mut().find(|i| i.id == "worker_petitions_amount").expect("indicator").money = None;
+        let comparisons = comparisons(&data);
+        let stations = comparisons.iter().find(|c| c.indicator == "outdoor_stations").expect("listed");
+        assert_eq!(stations.rejected, [format!("{fact_id} is not a snapshot, but the indicator counts a stock")]);
+        let petitions = comparisons.iter().find(|c| c.indicator == "worker_petitions_amount").expect("listed");
+        assert_eq!(petitions.money, "?");
+        assert_eq!(petitions.rejected.len(), 1, "{:?}", petitions.rejected);
+        let printed = report(&comparisons);
+        assert!(printed.contains("outdoor_stations [units; level all_levels; measure stock; money -]: REJECTED"), "{printed}");
+        assert!(printed.ends_with("2 rejected\n"), "{printed}");
+    }
+
+    #[test]
+    fn marked_figures_are_listed_with_their_mark_and_not_judged() {
+        let comparisons = comparisons(&data());
+        let totals = comparisons.iter().find(|c| c.indicator == "workers_total").expect("listed");
+        assert!(totals.rows.iter().all(|r| r.left_out.as_deref() == Some("slogan")));
+        assert!(totals.rejected.is_empty());
+        let recuperation = comparisons.iter().find(|c| c.indicator == "recuperation_workers").expect("listed");
+        let quanzhou: Vec<_> = recuperation.rows.iter().filter(|r| r.region == "quanzhou").collect();
+        assert!(quanzhou.iter().all(|r| r.left_out.as_deref().is_some_and(|m| m.starts_with("contradicted by"))));
+    }
 }
