@@ -231,6 +231,15 @@ pub fn money_words(kind: crate::model::MoneyKind, lang: Lang) -> &'static str {
     }
 }
 
+/// Whether an event took place or was only announced, in words; None for one that took place.
+pub fn status_words(status: crate::model::EventStatus, lang: Lang) -> Option<&'static str> {
+    match (status, lang) {
+        (crate::model::EventStatus::Happened, _) => None,
+        (crate::model::EventStatus::Planned, Lang::Zh) => Some("计划中（报告时尚未进行）"),
+        (crate::model::EventStatus::Planned, Lang::En) => Some("planned (not yet held when reported)"),
+    }
+}
+
 /// Why a figure is kept out of comparisons, in words: a slogan, a plan, or contradicted by
 /// another figure (named by id); None for a measured outcome. For the record view, the table
 /// and the CSV.
@@ -296,5 +305,28 @@ mod tests {
         assert_eq!(group_thousands(1_234_567.5), "1,234,567.5");
         assert_eq!(group_thousands(999.0), "999");
         assert_eq!(group_thousands(1000.0), "1,000");
+    }
+
+    #[test]
+    fn marks_in_words() {
+        use crate::model::{EventStatus, MoneyKind, Trust};
+        let data = crate::embedded::dataset().expect("embedded dataset");
+        let mut fact = data.facts[0].clone();
+        fact.trust = None;
+        fact.contradicted_by.clear();
+        assert_eq!(trust_words(&fact, Lang::En), None);
+        fact.trust = Some(Trust::Plan);
+        assert_eq!(trust_words(&fact, Lang::En).as_deref(), Some("a plan or target, not an outcome"));
+        fact.trust = Some(Trust::Slogan);
+        fact.contradicted_by = vec!["x-f002".into()];
+        assert_eq!(
+            trust_words(&fact, Lang::En).as_deref(),
+            Some("a slogan or round phrase, not a count; contradicted by another figure of its report (x-f002)")
+        );
+        assert_eq!(trust_words(&fact, Lang::Zh).as_deref(), Some("口号或约略说法，不是统计数；与同一报告的另一数字（x-f002）矛盾"));
+        assert_eq!(money_words(MoneyKind::Spent, Lang::En), "spent or paid out by the unions");
+        assert_eq!(money_words(MoneyKind::Benefit, Lang::Zh), "成效或带动的金额，不是工会资金");
+        assert_eq!(status_words(EventStatus::Happened, Lang::En), None);
+        assert!(status_words(EventStatus::Planned, Lang::Zh).is_some());
     }
 }
