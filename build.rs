@@ -54,7 +54,8 @@ fn main() {
     let problems: Vec<String> = match load::load_dir(Path::new("data")) {
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
         Ok(loaded) => {
-            let problems = validate::validate(&loaded.dataset);
+            let mut problems = validate::validate(&loaded.dataset);
+            problems.extend(validate::curation(&loaded.dataset));
             if problems.is_empty() {
                 embed(out_dir, &loaded.dataset);
                 return;

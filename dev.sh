@@ -96,6 +96,8 @@ cmd_test() {
   else
     say "no $SOURCES_DIR here: citation checks skipped"
   fi
+  say "checking that every chart compares like with like"
+  cargo run --quiet --release --bin ue-data -- compare
   build_release dist /
   build_release target/dist-subpath /union-explorer/
   say "browser tests (screenshots in target/e2e/)"

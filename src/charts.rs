@@ -5,7 +5,7 @@
 use crate::explore::{period_label, Index, RecordRef, Selection};
 use crate::format::{axis_label, unit_name};
 use crate::i18n::{self, Lang};
-use crate::model::{Aggregation, Dataset, Fact, Qualifier, Unit};
+use crate::model::{Aggregation, Dataset, Fact, MoneyKind, Qualifier, Unit};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -71,6 +71,15 @@ impl Bar {
     }
 }
 
+/// A selected figure a chart does not compare, and why: listed under the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftOut {
+    pub fact: String,
+    /// Where, when and how much, as a bar would be labelled.
+    pub label: String,
+    pub reason: String,
+}
+
 /// A chart of horizontal (possibly stacked) bars; all values in one unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarChart {
@@ -82,6 +91,9 @@ pub struct BarChart {
     pub sources: Vec<String>,
     /// Said under the chart: mixed aggregations, sums of different periods.
     pub caveat: Option<String>,
+    /// Selected figures kept out of the comparison (slogans, plans, contradicted figures; in
+    /// the money chart also money that was not spent).
+    pub left_out: Vec<LeftOut>,
 }
 
 /// One value over time: a point at the end of the period it covers, a line over that period.
@@ -107,6 +119,8 @@ pub struct TimeChart {
     pub points: Vec<TimePoint>,
     pub sources: Vec<String>,
     pub caveat: Option<String>,
+    /// Selected figures kept out of the comparison.
+    pub left_out: Vec<LeftOut>,
 }
 
 fn qualifier_mark(q: Qualifier) -> &'static str {
@@ -153,14 +167,47 @@ const MIXED: i18n::Text = i18n::Text {
     zh: "注意：图中既有累计数，也有单年数或时点数，统计口径不同，不宜直接比较。",
     en: "Note: this mixes running totals with one-year figures or levels; they are not directly comparable.",
 };
-const SUMMED: i18n::Text = i18n::Text {
-    zh: "金额为所选数据中各项资金数字之和，时期与口径各不相同，仅示规模。",
-    en: "Sums of the money figures selected; their periods and bases differ, so this shows scale only.",
-};
-
 fn sources<'a>(data: &Dataset, docs: impl IntoIterator<Item = &'a str>, lang: Lang) -> Vec<String> {
     let ids: std::collections::BTreeSet<&str> = docs.into_iter().collect();
     ids.into_iter().filter_map(|id| data.document(id)).map(|d| format!("{} ({})", d.title(lang), d.published)).collect()
+}
+
+/// The heading of the list of left-out figures: `3 figures left out of this comparison`.
+pub fn left_out_heading(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("未纳入比较的数字（{count} 项）"),
+        Lang::En if count == 1 => "1 figure left out of this comparison".to_owned(),
+        Lang::En => format!("{count} figures left out of this comparison"),
+    }
+}
+
+/// Why `fact` is kept out of every comparison, or None when charts may compare it.
+fn flagged(fact: &Fact, lang: Lang) -> Option<String> {
+    if fact.comparable() {
+        None
+    } else {
+        crate::format::trust_words(fact, lang)
+    }
+}
+
+/// `Region · period · value`: how a left-out figure is listed.
+fn left_out_label(data: &Dataset, fact: &Fact, lang: Lang) -> String {
+    let region = data.region(&fact.region).map_or(fact.region.as_str(), |r| r.name(lang));
+    format!("{region} · {} · {}", period_label(&fact.period_start, &fact.period_end), value_label(fact.value, fact.unit, fact.qualifier, lang))
+}
+
+/// The selected facts of `indicator`, split into those a chart compares and those it lists as
+/// left out.
+fn compared_and_left_out<'a>(data: &'a Dataset, selection: &Selection, indicator: &str, lang: Lang) -> (Vec<&'a Fact>, Vec<LeftOut>) {
+    let mut compared = Vec::new();
+    let mut left_out = Vec::new();
+    for fact in selection.facts.iter().map(|&i| &data.facts[i]).filter(|f| f.indicator == indicator) {
+        match flagged(fact, lang) {
+            None => compared.push(fact),
+            Some(reason) => left_out.push(LeftOut { fact: fact.id.clone(), label: left_out_label(data, fact, lang), reason }),
+        }
+    }
+    (compared, left_out)
 }
 
 /// The indicators of the selected facts, best covered first (most regions, then most facts).
@@ -174,6 +221,10 @@ pub fn indicators_by_coverage(data: &Dataset, selection: &Selection) -> Vec<Stri
         let fact = &data.facts[i];
         let (Some(&indicator), Some(&region)) = (indicator_at.get(fact.indicator.as_str()), region_at.get(fact.region.as_str())) else { continue };
         facts[indicator] += 1;
+        // a slogan, plan or contradicted figure is listed, not compared: it adds no coverage
+        if !fact.comparable() {
+            continue;
+        }
         let covered = &mut regions[indicator];
         covered.resize(data.regions.len(), false);
         covered[region] = true;
@@ -195,8 +246,8 @@ pub const MAX_BARS: usize = 40;
 /// Chart 1: one indicator across regions, a bar per figure, labelled with its period.
 pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &str, lang: Lang) -> Option<BarChart> {
     let meta = data.indicator(indicator)?;
-    let facts: Vec<_> = selection.facts.iter().map(|&i| &data.facts[i]).filter(|f| f.indicator == indicator).collect();
-    if facts.is_empty() {
+    let (facts, left_out) = compared_and_left_out(data, selection, indicator, lang);
+    if facts.is_empty() && left_out.is_empty() {
         return None;
     }
     // where and when a figure is; with its source line where two shown bars would read the same
@@ -245,14 +296,15 @@ pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &st
         bars,
         sources: sources(data, facts.iter().map(|f| f.doc.as_str()), lang),
         caveat: (!caveats.is_empty()).then(|| caveats.join(" ")),
+        left_out,
     })
 }
 
 /// Chart 2: one indicator over time; each value spans the period it covers.
 pub fn indicator_over_time(data: &Dataset, selection: &Selection, indicator: &str, lang: Lang) -> Option<TimeChart> {
     let meta = data.indicator(indicator)?;
-    let facts: Vec<_> = selection.facts.iter().map(|&i| &data.facts[i]).filter(|f| f.indicator == indicator).collect();
-    if facts.is_empty() {
+    let (facts, left_out) = compared_and_left_out(data, selection, indicator, lang);
+    if facts.is_empty() && left_out.is_empty() {
         return None;
     }
     let mut series_regions: Vec<String> = Vec::new();
@@ -284,6 +336,7 @@ pub fn indicator_over_time(data: &Dataset, selection: &Selection, indicator: &st
         points,
         sources: sources(data, facts.iter().map(|f| f.doc.as_str()), lang),
         caveat: (aggregations.len() > 1).then(|| MIXED.get(lang).to_owned()),
+        left_out,
     })
 }
 
@@ -337,6 +390,7 @@ fn per_city_and_category<'a>(
         bars,
         sources: sources(data, docs, lang),
         caveat,
+        left_out: Vec::new(),
     })
 }
 
@@ -349,17 +403,70 @@ pub fn category_profile(data: &Dataset, index: &Index, selection: &Selection, la
     per_city_and_category(data, index, facts.chain(events), lang, Unit::Items, title, None, |n| format!("{n} {records}"))
 }
 
-/// Chart 4: money by category and region.
+/// Chart 4: the money unions spent or paid out, by category and region. Only indicators of
+/// `money = spent` are summed; money raised, budgeted or per case, benefits and amounts
+/// involved, money of no stated kind, and slogans, plans or contradicted figures are listed as
+/// left out, never added. Each region's label says the periods its parts cover.
 pub fn money_by_category(data: &Dataset, index: &Index, selection: &Selection, lang: Lang) -> Option<BarChart> {
-    let money = selection
-        .facts
-        .iter()
-        .filter(|&&i| data.facts[i].unit == Unit::Cny)
-        .map(|&i| (RecordRef::Fact(i), data.facts[i].doc.as_str(), data.facts[i].value));
-    let title = i18n::Text { zh: "各地区按类别的资金数额（元）", en: "Money by category and region (CNY)" }.get(lang).to_owned();
-    per_city_and_category(data, index, money, lang, Unit::Cny, title, Some(SUMMED.get(lang).to_owned()), |v| {
+    let kinds: std::collections::HashMap<&str, Option<MoneyKind>> = data.indicators.iter().map(|i| (i.id.as_str(), i.money)).collect();
+    let mut spent = Vec::new();
+    let mut left_out = Vec::new();
+    for &i in selection.facts.iter().filter(|&&i| data.facts[i].unit == Unit::Cny) {
+        let fact = &data.facts[i];
+        let kind = kinds.get(fact.indicator.as_str()).copied().flatten();
+        let reason = match (flagged(fact, lang), kind) {
+            (Some(reason), _) => Some(reason),
+            (None, Some(MoneyKind::Spent)) => None,
+            (None, Some(kind)) => Some(format!("{}{}", crate::format::money_words(kind, lang), i18n::MONEY_NOT_SUMMED.get(lang))),
+            (None, None) => Some(i18n::MONEY_KIND_UNKNOWN.get(lang).to_owned()),
+        };
+        match reason {
+            None => spent.push(i),
+            Some(reason) => {
+                let indicator = data.indicator(&fact.indicator).map_or(fact.indicator.as_str(), |x| x.name(lang));
+                left_out.push(LeftOut { fact: fact.id.clone(), label: format!("{indicator}: {}", left_out_label(data, fact, lang)), reason });
+            }
+        }
+    }
+    // the periods each region's sum covers, by region position
+    let mut periods: Vec<Option<(crate::dates::PartialDate, crate::dates::PartialDate)>> = vec![None; data.regions.len()];
+    for &i in &spent {
+        let fact = &data.facts[i];
+        let (Some(city), _) = index.city_and_category_positions(RecordRef::Fact(i)) else { continue };
+        let Some(span) = periods.get_mut(city) else { continue };
+        let (start, end) = span.get_or_insert((fact.period_start, fact.period_end));
+        if fact.period_start.first_day() < start.first_day() {
+            *start = fact.period_start;
+        }
+        if fact.period_end.last_day() > end.last_day() {
+            *end = fact.period_end;
+        }
+    }
+    let money = spent.iter().map(|&i| (RecordRef::Fact(i), data.facts[i].doc.as_str(), data.facts[i].value));
+    let title = i18n::MONEY_SPENT_TITLE.get(lang).to_owned();
+    let mut chart = per_city_and_category(data, index, money, lang, Unit::Cny, title, Some(i18n::MONEY_SPENT_CAVEAT.get(lang).to_owned()), |v| {
         value_label(v, Unit::Cny, Qualifier::Exact, lang)
     })
+    .or_else(|| {
+        // nothing spent among the selection: an empty chart still lists what was left out
+        (!left_out.is_empty()).then(|| BarChart {
+            title: i18n::MONEY_SPENT_TITLE.get(lang).to_owned(),
+            unit: Unit::Cny,
+            series: data.categories.iter().map(|c| c.name(lang).to_owned()).collect(),
+            bars: Vec::new(),
+            sources: Vec::new(),
+            caveat: Some(i18n::MONEY_SPENT_CAVEAT.get(lang).to_owned()),
+            left_out: Vec::new(),
+        })
+    })?;
+    let position: std::collections::HashMap<&str, usize> = data.regions.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    for bar in &mut chart.bars {
+        if let Some(Some((start, end))) = position.get(bar.region.as_str()).and_then(|&p| periods.get(p)) {
+            bar.label = format!("{} ({})", bar.label, period_label(start, end));
+        }
+    }
+    chart.left_out = left_out;
+    Some(chart)
 }
 
 /// A clickable area of a drawn chart, in the drawing's pixels.

@@ -332,6 +332,61 @@ pub fn precision_words(precision: crate::dates::Precision, lang: Lang) -> &'stat
     }
 }
 
+// ---------------------------------------------------------------- marks: what a figure is and why it is not compared
+
+/// What a money indicator's yuan are, in words (`spent or paid out`, `raised`, …).
+pub fn money_words(kind: crate::model::MoneyKind, lang: Lang) -> &'static str {
+    use crate::model::MoneyKind as M;
+    let (zh, en) = match kind {
+        M::Spent => ("工会投入或发放的资金", "spent or paid out by the unions"),
+        M::Raised => ("筹集的资金", "raised"),
+        M::Budgeted => ("安排（预算）的资金", "budgeted or allocated"),
+        M::Benefit => ("成效或带动的金额，不是工会资金", "an outcome or benefit, not union money"),
+        M::Involved => ("所涉及的金额，不是工会资金", "an amount involved, not union money"),
+        M::PerUnit => ("每人、每件或每份的金额", "an amount per person, case or item"),
+        M::Maximum => ("单次最高金额", "a ceiling per case"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Whether an event took place or was only announced, in words; None for one that took place.
+pub fn status_words(status: crate::model::EventStatus, lang: Lang) -> Option<&'static str> {
+    match (status, lang) {
+        (crate::model::EventStatus::Happened, _) => None,
+        (crate::model::EventStatus::Planned, Lang::Zh) => Some("计划中（报告时尚未进行）"),
+        (crate::model::EventStatus::Planned, Lang::En) => Some("planned (not yet held when reported)"),
+    }
+}
+
+/// Why a figure is kept out of comparisons, in words: a slogan, a plan, or contradicted by
+/// another figure (named by id); None for a measured outcome. For the record view, the table
+/// and the CSV.
+pub fn trust_words(fact: &Fact, lang: Lang) -> Option<String> {
+    use crate::model::Trust;
+    let mut parts: Vec<String> = Vec::new();
+    match (fact.trust, lang) {
+        (Some(Trust::Slogan), Lang::Zh) => parts.push("口号或约略说法，不是统计数".to_owned()),
+        (Some(Trust::Slogan), Lang::En) => parts.push("a slogan or round phrase, not a count".to_owned()),
+        (Some(Trust::Plan), Lang::Zh) => parts.push("计划或目标，不是已完成数".to_owned()),
+        (Some(Trust::Plan), Lang::En) => parts.push("a plan or target, not an outcome".to_owned()),
+        (None, _) => {}
+    }
+    if !fact.contradicted_by.is_empty() {
+        let others = fact.contradicted_by.join(", ");
+        parts.push(match lang {
+            Lang::Zh => format!("与同一报告的另一数字（{others}）矛盾"),
+            Lang::En => format!("contradicted by another figure of its report ({others})"),
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,6 +446,8 @@ mod tests {
             indicator: "i".into(),
             note_zh: None,
             note_en: None,
+            trust: None,
+            contradicted_by: Vec::new(),
         }
     }
 
@@ -448,5 +505,28 @@ mod tests {
         assert_eq!(count(1, EVENT_NOUN, Lang::En), "1 event");
         assert_eq!(count(52, EVENT_NOUN, Lang::En), "52 events");
         assert_eq!(count(68, FIGURE_NOUN, Lang::Zh), "68 项数据");
+    }
+
+    #[test]
+    fn marks_in_words() {
+        use crate::model::{EventStatus, MoneyKind, Trust};
+        let data = crate::embedded::dataset().expect("embedded dataset");
+        let mut fact = data.facts[0].clone();
+        fact.trust = None;
+        fact.contradicted_by.clear();
+        assert_eq!(trust_words(&fact, Lang::En), None);
+        fact.trust = Some(Trust::Plan);
+        assert_eq!(trust_words(&fact, Lang::En).as_deref(), Some("a plan or target, not an outcome"));
+        fact.trust = Some(Trust::Slogan);
+        fact.contradicted_by = vec!["x-f002".into()];
+        assert_eq!(
+            trust_words(&fact, Lang::En).as_deref(),
+            Some("a slogan or round phrase, not a count; contradicted by another figure of its report (x-f002)")
+        );
+        assert_eq!(trust_words(&fact, Lang::Zh).as_deref(), Some("口号或约略说法，不是统计数；与同一报告的另一数字（x-f002）矛盾"));
+        assert_eq!(money_words(MoneyKind::Spent, Lang::En), "spent or paid out by the unions");
+        assert_eq!(money_words(MoneyKind::Benefit, Lang::Zh), "成效或带动的金额，不是工会资金");
+        assert_eq!(status_words(EventStatus::Happened, Lang::En), None);
+        assert!(status_words(EventStatus::Planned, Lang::Zh).is_some());
     }
 }

@@ -242,6 +242,14 @@ pub const LEGEND_FIGURE_DAY: Text = text("某日的数据", "a figure for a day"
 pub const LEGEND_FIGURE_MONTH: Text = text("某月的数据", "a figure for a month");
 pub const LEGEND_FIGURE_YEAR: Text = text("某年的数据", "a figure for a year");
 pub const LEGEND_FIGURE_GROUP: Text = text("同一时期的多项数据，点击展开", "several figures for one period: open to list them");
+// ---------------------------------------------------------------- like with like: what charts compare and leave out
+pub const MONEY_SPENT_TITLE: Text = text("工会投入或发放的资金，按类别和地区（元）", "Union money spent or paid out, by category and region (CNY)");
+pub const MONEY_SPENT_CAVEAT: Text = text(
+    "只合计工会投入或发放的资金；筹集、预算、成效和涉及金额列在图下，不相加。各地区合计的时期不同，见地区名后的括号。",
+    "Only money the unions spent or paid out is summed; money raised or budgeted, benefits and amounts involved are listed below, never added. Each region's sum covers the periods in brackets after its name.",
+);
+pub const MONEY_NOT_SUMMED: Text = text("，不计入投入或发放之和", ": not added to money spent");
+pub const MONEY_KIND_UNKNOWN: Text = text("未说明是哪类资金，不计入合计", "the kind of money is not stated: not added");
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod codes;
+pub mod compare;
 pub mod coverage;
 pub mod dates;
 pub mod embedded;

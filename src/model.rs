@@ -61,6 +61,9 @@ pub struct Document {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RegionLevel {
+    /// China as a whole: the place of national events, a root of its own beside the province
+    /// (never one of its cities).
+    National,
     Province,
     City,
     County,
@@ -105,6 +108,54 @@ pub enum Unit {
     Other,
 }
 
+/// Which unions' work an indicator counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountLevel {
+    /// Everything the unions of the region did, at every level (province, city, county, company).
+    AllLevels,
+    /// Provincial-level work (or awards) only.
+    Province,
+    /// City-level work only.
+    City,
+    /// County-level work only.
+    County,
+    /// One programme, pilot, contest or campaign.
+    Programme,
+}
+
+/// Whether an indicator counts a stock, a flow or an amount per case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// How many there are at a point in time (studios, stations, members): its facts are snapshots.
+    Stock,
+    /// How many were done or given over a period: its facts are period totals or one year's.
+    Flow,
+    /// An amount per case, person or item (a standard, a ceiling, a rate).
+    PerCase,
+}
+
+/// What a money indicator's yuan are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoneyKind {
+    /// Spent or paid out by the unions.
+    Spent,
+    /// Raised or collected (donations, fund-raising).
+    Raised,
+    /// Budgeted or allocated, not yet known to be spent.
+    Budgeted,
+    /// An outcome or benefit (economic benefit, contracts, spending driven): not union money.
+    Benefit,
+    /// An amount involved, e.g. in disputes or petitions: not union money.
+    Involved,
+    /// A value or standard per person, case or item.
+    PerUnit,
+    /// A ceiling per case.
+    Maximum,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
@@ -112,6 +163,23 @@ pub struct Indicator {
     pub zh: String,
     pub en: String,
     pub unit: Unit,
+    /// What exactly is counted (scope, who, which tier), in our words; the curated data has it
+    /// for every indicator used by more than one figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts_en: Option<String>,
+    /// Optional in the export schema (older datasets lack it); the curated data has it everywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<CountLevel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+    /// What kind of money a `CNY` indicator counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money: Option<MoneyKind>,
+    /// Ids this indicator took over (split or renamed), so that old links still find it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note_zh: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,6 +212,16 @@ pub enum Aggregation {
     Snapshot,
 }
 
+/// A figure that is not a measured outcome, and so is kept out of comparisons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trust {
+    /// A slogan or round phrase (百万职工, 资助万名), not a count.
+    Slogan,
+    /// A plan or target, not an outcome.
+    Plan,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
@@ -165,10 +243,41 @@ pub struct Fact {
     pub aggregation: Aggregation,
     pub category: String,
     pub indicator: String,
+    /// Set when the figure is a slogan or a plan; the note says why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust: Option<Trust>,
+    /// Facts of the same report that give another figure for the same thing; the note says
+    /// which is likelier. Each names the other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradicted_by: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note_zh: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note_en: Option<String>,
+}
+
+impl Fact {
+    /// Whether the figure is a measured outcome that charts may compare: not a slogan, not a
+    /// plan, not contradicted by another figure of its report.
+    pub fn comparable(&self) -> bool {
+        self.trust.is_none() && self.contradicted_by.is_empty()
+    }
+}
+
+/// Whether an event took place or was announced as coming.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    #[default]
+    Happened,
+    /// Announced as coming when the report was written.
+    Planned,
+}
+
+impl EventStatus {
+    fn is_happened(&self) -> bool {
+        *self == EventStatus::Happened
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -213,6 +322,9 @@ pub struct Event {
     pub date_end: Option<PartialDate>,
     pub precision: Precision,
     pub kind: EventKind,
+    /// `happened` unless given.
+    #[serde(default, skip_serializing_if = "EventStatus::is_happened")]
+    pub status: EventStatus,
     pub region: String,
     pub category: String,
     pub title_zh: String,
@@ -246,6 +358,8 @@ pub enum SkipReason {
     DocumentRef,
     PhoneOrCode,
     NotUnionWork,
+    /// A figure inside a set phrase of a lead paragraph that describes no activity.
+    Formula,
     Other,
 }
 
@@ -296,6 +410,10 @@ impl Dataset {
     }
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+    /// The indicator that took over an old indicator id (split or renamed).
+    pub fn indicator_replacing(&self, old: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.replaces.iter().any(|r| r == old))
     }
 }
 

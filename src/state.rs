@@ -294,7 +294,7 @@ impl std::ops::Deref for Ignored {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IgnoreReason {
     UnknownParameter,
     InvalidValue,
@@ -305,6 +305,8 @@ pub enum IgnoreReason {
     /// A dataset address that is not absolute but would load from another site (`/\host`),
     /// or that a browser refuses to fetch (credentials, a blocked port).
     UnsafeAddress(AddressProblem),
+    /// An old indicator id, applied as the indicator that took it over (named here).
+    RenamedTo(String),
 }
 
 /// Why a dataset address is refused before anything is fetched.
@@ -322,7 +324,7 @@ pub enum AddressProblem {
 
 impl IgnoreReason {
     /// Why, in words for the notice.
-    pub fn text(self) -> crate::i18n::Text {
+    pub fn text(&self) -> crate::i18n::Text {
         use crate::i18n::Text;
         match self {
             IgnoreReason::UnknownParameter => Text { zh: "未知参数", en: "unknown parameter" },
@@ -331,6 +333,15 @@ impl IgnoreReason {
             IgnoreReason::Repeated => Text { zh: "重复", en: "given twice" },
             IgnoreReason::TooLong => Text { zh: "过长", en: "too long" },
             IgnoreReason::UnsafeAddress(problem) => problem.text(),
+            IgnoreReason::RenamedTo(_) => Text { zh: "已更名为", en: "renamed to" },
+        }
+    }
+
+    /// Why, with what it became where it became something.
+    pub fn words(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            IgnoreReason::RenamedTo(new) => format!("{} {new}", self.text().get(lang)),
+            _ => self.text().get(lang).to_owned(),
         }
     }
 }
@@ -398,8 +409,15 @@ impl ViewState {
                     state.indicator = Some(value.clone());
                     Some(())
                 }
+                // an indicator split or renamed since the link was made: its successor, said so
                 "ind" => {
-                    ignore(&value, IgnoreReason::UnknownId);
+                    match data.indicator_replacing(&value) {
+                        Some(successor) => {
+                            state.indicator = Some(successor.id.clone());
+                            ignore(&value, IgnoreReason::RenamedTo(clip(&successor.id)));
+                        }
+                        None => ignore(&value, IgnoreReason::UnknownId),
+                    }
                     Some(())
                 }
                 "tl" => Window::parse(&value).map(|window| state.timeline = Some(window)),
@@ -670,7 +688,7 @@ mod tests {
         assert_eq!(ViewState::from_query(&state.to_query(), &data).0, state);
         let (state, ignored) = ViewState::from_query("embed=yes&data=javascript:alert(1)", &data);
         assert_eq!((state.embed, state.data), (false, None));
-        assert_eq!(ignored.iter().map(|i| i.reason).collect::<Vec<_>>(), [IgnoreReason::InvalidValue, IgnoreReason::InvalidValue]);
+        assert_eq!(ignored.iter().map(|i| i.reason.clone()).collect::<Vec<_>>(), [IgnoreReason::InvalidValue, IgnoreReason::InvalidValue]);
     }
 
     #[test]
@@ -698,7 +716,7 @@ mod tests {
         }
         let (state, ignored) = ViewState::from_query("tl=2021-13&order=newest", &data);
         assert_eq!((state.timeline, state.order), (None, Order::Newest));
-        assert_eq!(ignored.iter().map(|i| (i.name.as_str(), i.reason)).collect::<Vec<_>>(), [("tl", IgnoreReason::InvalidValue)]);
+        assert_eq!(ignored.iter().map(|i| (i.name.as_str(), i.reason.clone())).collect::<Vec<_>>(), [("tl", IgnoreReason::InvalidValue)]);
         let (state, ignored) = ViewState::from_query("order=sideways", &data);
         assert_eq!(state.order, Order::Oldest);
         assert_eq!(ignored[0].reason, IgnoreReason::InvalidValue);
@@ -714,7 +732,7 @@ mod tests {
         assert_eq!(state.filter.regions.iter().collect::<Vec<_>>(), ["quanzhou"]);
         assert_eq!(state.filter.years, None);
         assert_eq!(state.sort, Some(Sort { key: SortKey::Value, descending: true }));
-        let reasons: Vec<(&str, &str, IgnoreReason)> = ignored.iter().map(|i| (i.name.as_str(), i.value.as_str(), i.reason)).collect();
+        let reasons: Vec<(&str, &str, IgnoreReason)> = ignored.iter().map(|i| (i.name.as_str(), i.value.as_str(), i.reason.clone())).collect();
         assert_eq!(
             reasons,
             vec![
@@ -742,6 +760,22 @@ mod tests {
     }
 
     #[test]
+    fn an_old_indicator_id_opens_its_successor_and_says_so() {
+        let mut data = data();
+        let successor = data.indicators[0].id.clone();
+        data.indicators[0].replaces = vec!["old_indicator".into()];
+        let (state, ignored) = ViewState::from_query("tab=charts&ind=old_indicator", &data);
+        assert_eq!(state.indicator.as_deref(), Some(successor.as_str()));
+        assert_eq!(*ignored, [IgnoredParam { name: "ind".into(), value: "old_indicator".into(), reason: IgnoreReason::RenamedTo(successor.clone()) }]);
+        assert_eq!(ignored[0].reason.words(Lang::En), format!("renamed to {successor}"));
+        assert_eq!(ignored[0].reason.words(Lang::Zh), format!("已更名为 {successor}"));
+        // the link it writes back uses the new id
+        assert!(state.to_query().contains(&format!("ind={successor}")), "{}", state.to_query());
+        let (_, ignored) = ViewState::from_query("ind=never_an_indicator", &data);
+        assert_eq!(ignored[0].reason, IgnoreReason::UnknownId);
+    }
+
+    #[test]
     fn overlong_search_text_is_ignored() {
         let long = "助".repeat(MAX_SEARCH_CHARS + 1);
         let (state, ignored) = ViewState::from_query(&format!("q={}", encode_component(&long)), &data());
@@ -766,7 +800,7 @@ mod tests {
         assert_eq!(state.src.as_deref(), Some("/seeds/"));
         let (state, ignored) = ViewState::from_query("src=javascript:alert(1)&read=atlantis&line=0", &data);
         assert_eq!((state.src, state.read, state.line), (None, None, None));
-        let reasons: Vec<(&str, IgnoreReason)> = ignored.iter().map(|i| (i.name.as_str(), i.reason)).collect();
+        let reasons: Vec<(&str, IgnoreReason)> = ignored.iter().map(|i| (i.name.as_str(), i.reason.clone())).collect();
         assert_eq!(reasons, vec![("src", IgnoreReason::InvalidValue), ("read", IgnoreReason::UnknownId), ("line", IgnoreReason::InvalidValue)]);
         for bad in ["-3", "+4", "x", "1000001", "2.5", ""] {
             let (state, ignored) = ViewState::from_query(&format!("line={bad}"), &data);

@@ -42,6 +42,8 @@ pub fn synthesize(base: &Dataset, scale: usize, seed: u64) -> Dataset {
         for fact in &base.facts {
             let mut f = fact.clone();
             f.id = format!("{}-x{copy}", fact.id);
+            // a contradicted figure's copy is contradicted by the copy of the other
+            f.contradicted_by = fact.contradicted_by.iter().map(|other| format!("{other}-x{copy}")).collect();
             f.region = base.regions[rng.below(base.regions.len())].id.clone();
             let years = rng.below(5) as i32 - 2;
             f.period_start = shift(f.period_start, years, span);

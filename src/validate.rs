@@ -1,7 +1,7 @@
 //! The rules every dataset obeys, whether embedded at build time or opened from elsewhere.
 
 use crate::dates::PartialDate;
-use crate::model::{Aggregation, Dataset, RegionLevel, Unit};
+use crate::model::{Aggregation, Dataset, Measure, MoneyKind, RegionLevel, Unit};
 use crate::numbers::{parse_figure, same_value};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -235,8 +235,9 @@ pub fn validate_at_most(data: &Dataset, max_problems: usize) -> (Vec<Problem>, u
         check.text("region", id, "en", &region.en, MAX_NAME_CHARS);
         check.bounded("region", id, "pinyin", &region.pinyin, MAX_NAME_CHARS);
         match (&region.parent, region.level) {
-            (None, RegionLevel::Province) => {}
-            (None, _) => check.report("region", id, "parent", "only a province may have no parent"),
+            (None, RegionLevel::Province | RegionLevel::National) => {}
+            (None, _) => check.report("region", id, "parent", "only a province or the nation may have no parent"),
+            (Some(_), RegionLevel::National) => check.report("region", id, "parent", "the nation has no parent"),
             (Some(parent), level) => match levels.get(parent.as_str()) {
                 None => check.report("region", id, "parent", format!("unknown parent '{}'", quoted(parent))),
                 Some(parent_level) if *parent_level >= level => {
@@ -252,13 +253,41 @@ pub fn validate_at_most(data: &Dataset, max_problems: usize) -> (Vec<Problem>, u
         check.text("category", &category.id, "en", &category.en, MAX_NAME_CHARS);
     }
     let indicator_units: HashMap<&str, Unit> = data.indicators.iter().map(|i| (i.id.as_str(), i.unit)).collect();
+    let mut replaced: HashMap<&str, &str> = HashMap::new();
     for indicator in &data.indicators {
         let id = indicator.id.as_str();
         check.text("indicator", id, "zh", &indicator.zh, MAX_NAME_CHARS);
         check.text("indicator", id, "en", &indicator.en, MAX_NAME_CHARS);
+        check.optional("indicator", id, "counts_zh", indicator.counts_zh.as_deref(), MAX_NOTE_CHARS);
+        check.optional("indicator", id, "counts_en", indicator.counts_en.as_deref(), MAX_NOTE_CHARS);
         check.optional("indicator", id, "note_zh", indicator.note_zh.as_deref(), MAX_NOTE_CHARS);
         check.optional("indicator", id, "note_en", indicator.note_en.as_deref(), MAX_NOTE_CHARS);
+        match (indicator.money, indicator.unit) {
+            (Some(kind), unit) if unit != Unit::Cny => {
+                check.report("indicator", id, "money", format!("only a CNY indicator has a money kind; this one counts {unit:?}, not {kind:?}"))
+            }
+            _ => {}
+        }
+        // an amount per case is a per-case measure, and a per-case money figure is per unit or a ceiling
+        if let (Some(money), Some(measure)) = (indicator.money, indicator.measure) {
+            let per_case_money = matches!(money, MoneyKind::PerUnit | MoneyKind::Maximum);
+            if per_case_money != (measure == Measure::PerCase) {
+                check.report("indicator", id, "measure", format!("money {money:?} goes with measure per_case and only with it, not {measure:?}"));
+            }
+        }
+        check.list_length("indicator", id, "replaces", indicator.replaces.len());
+        for old in &indicator.replaces {
+            if !valid_id(old) {
+                check.report("indicator", id, "replaces", format!("'{}' is not an id", quoted(old)));
+            } else if indicator_units.contains_key(old.as_str()) {
+                check.report("indicator", id, "replaces", format!("'{}' is still an indicator of its own", quoted(old)));
+            } else if let Some(first) = replaced.insert(old.as_str(), id) {
+                check.report("indicator", id, "replaces", format!("'{}' is already replaced by '{}'", quoted(old), quoted(first)));
+            }
+        }
     }
+    let measures: HashMap<&str, Measure> = data.indicators.iter().filter_map(|i| Some((i.id.as_str(), i.measure?))).collect();
+    let fact_ids: HashMap<&str, &crate::model::Fact> = data.facts.iter().map(|f| (f.id.as_str(), f)).collect();
 
     let mut fact_keys = HashMap::new();
     for fact in &data.facts {
@@ -320,6 +349,39 @@ pub fn validate_at_most(data: &Dataset, max_problems: usize) -> (Vec<Problem>, u
         if fact.period_start.first_day() > fact.period_end.last_day() {
             check.report("fact", id, "period_end", format!("ends ({}) before it starts ({})", fact.period_end, fact.period_start));
         }
+        match (measures.get(fact.indicator.as_str()), fact.aggregation) {
+            (Some(Measure::Stock), Aggregation::PeriodTotal | Aggregation::SingleYear) => check.report(
+                "fact",
+                id,
+                "aggregation",
+                format!("indicator '{}' counts a stock, so its figures are snapshots, not {:?}", quoted(&fact.indicator), fact.aggregation),
+            ),
+            (Some(Measure::Flow), Aggregation::Snapshot) => check.report(
+                "fact",
+                id,
+                "aggregation",
+                format!("indicator '{}' counts a flow, so its figures are period totals or one year's, not a snapshot", quoted(&fact.indicator)),
+            ),
+            _ => {}
+        }
+        let flagged = fact.trust.is_some() || !fact.contradicted_by.is_empty();
+        if flagged && (fact.note_zh.as_deref().is_none_or(|n| n.trim().is_empty()) || fact.note_en.as_deref().is_none_or(|n| n.trim().is_empty())) {
+            check.report("fact", id, "note_en", "a slogan, plan or contradicted figure says why in note_zh and note_en");
+        }
+        check.list_length("fact", id, "contradicted_by", fact.contradicted_by.len());
+        for other in &fact.contradicted_by {
+            match fact_ids.get(other.as_str()) {
+                None => check.report("fact", id, "contradicted_by", format!("unknown fact '{}'", quoted(other))),
+                Some(_) if other == &fact.id => check.report("fact", id, "contradicted_by", "names the fact itself"),
+                Some(other_fact) if !other_fact.contradicted_by.contains(&fact.id) => check.report(
+                    "fact",
+                    id,
+                    "contradicted_by",
+                    format!("fact '{}' does not name this one in its contradicted_by", quoted(other)),
+                ),
+                Some(_) => {}
+            }
+        }
         if fact.aggregation == Aggregation::SingleYear && fact.period_start.year != fact.period_end.year {
             check.report("fact", id, "aggregation", "a single-year figure's period lies within one year");
         }
@@ -367,6 +429,36 @@ pub fn validate_at_most(data: &Dataset, max_problems: usize) -> (Vec<Problem>, u
         }
     }
     (check.problems, check.omitted)
+}
+
+/// The rules the curated data under `data/` obeys on top of [`validate`]; outside datasets in
+/// the export schema may leave these fields out. Every indicator says at which level it counts
+/// and what it measures, every money indicator what its yuan are, and every indicator shared by
+/// several figures what exactly it counts.
+pub fn curation(data: &Dataset) -> Vec<Problem> {
+    let mut check = Checker { problems: Vec::new(), limit: usize::MAX, omitted: 0 };
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for fact in &data.facts {
+        *uses.entry(fact.indicator.as_str()).or_default() += 1;
+    }
+    for indicator in &data.indicators {
+        let id = indicator.id.as_str();
+        if indicator.level.is_none() {
+            check.report("indicator", id, "level", "say at which level it counts: all_levels, province, city, county or programme");
+        }
+        if indicator.measure.is_none() {
+            check.report("indicator", id, "measure", "say what it measures: stock, flow or per_case");
+        }
+        if indicator.unit == Unit::Cny && indicator.money.is_none() {
+            check.report("indicator", id, "money", "a CNY indicator says what its money is: spent, raised, budgeted, benefit, involved, per_unit or maximum");
+        }
+        let shared = uses.get(id).is_some_and(|&n| n > 1);
+        let blank = |text: &Option<String>| text.as_deref().is_none_or(|t| t.trim().is_empty());
+        if shared && (blank(&indicator.counts_zh) || blank(&indicator.counts_en)) {
+            check.report("indicator", id, "counts_en", "an indicator several figures share says what exactly it counts in counts_zh and counts_en");
+        }
+    }
+    check.problems
 }
 
 #[cfg(test)]

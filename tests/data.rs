@@ -152,3 +152,102 @@ fn synthetic_datasets_are_valid_deterministic_and_scaled() {
     assert!(problems.is_empty(), "{:#?}", &problems[..problems.len().min(5)]);
     assert_eq!(ten, union_explorer::synth::synthesize(&base, 10, 7), "same seed, same data");
 }
+
+/// The curated data obeys the rules outside datasets may skip, and the examples of figures that
+/// do not compare are split, marked or moved.
+#[test]
+fn every_indicator_says_what_it_counts_and_how() {
+    let loaded = load_dir(&data_dir()).unwrap_or_else(|errors| panic!("{errors:#?}"));
+    let problems: Vec<String> = union_explorer::validate::curation(&loaded.dataset).iter().map(|p| loaded.describe(p)).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    let comparisons = union_explorer::compare::comparisons(&loaded.dataset);
+    let rejected: Vec<_> = comparisons.iter().filter(|c| !c.rejected.is_empty()).collect();
+    assert!(rejected.is_empty(), "{}", union_explorer::compare::report(&comparisons));
+}
+
+/// Validates a copy of data/ with `file` broken after `anchor`, returning every problem of
+/// either rule set, each naming its file.
+fn problems_after(name: &str, file: &str, anchor: &str, from: &str, to: &str) -> Vec<String> {
+    let dir = scratch_copy(name);
+    break_file(&dir.join(file), anchor, from, to);
+    let loaded = load_dir(&dir).unwrap_or_else(|errors| panic!("{errors:#?}"));
+    let data = &loaded.dataset;
+    let problems = validate(data).iter().chain(&union_explorer::validate::curation(data)).map(|p| loaded.describe(p)).collect();
+    std::fs::remove_dir_all(dir).ok();
+    problems
+}
+
+#[test]
+fn a_stock_counted_as_a_flow_names_file_record_and_field() {
+    let problems = problems_after("stock", "reports/qz2023.toml", "id = \"qz2023-f014\"", "aggregation = \"snapshot\"", "aggregation = \"period_total\"");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("qz2023.toml: fact 'qz2023-f014', field `aggregation`"), "{}", problems[0]);
+    assert!(problems[0].contains("counts a stock"), "{}", problems[0]);
+}
+
+#[test]
+fn money_without_its_kind_or_on_a_count_is_rejected() {
+    let problems = problems_after("money", "reports/qz2023.toml", "id = \"innovation_economic_benefit\"", "money = \"benefit\"\n", "");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("qz2023.toml: indicator 'innovation_economic_benefit', field `money`"), "{}", problems[0]);
+    let problems = problems_after("money-count", "indicators.toml", "id = \"outdoor_stations\"", "measure = \"stock\"", "measure = \"stock\"\nmoney = \"spent\"");
+    assert!(problems.iter().any(|p| p.contains("indicator 'outdoor_stations', field `money`") && p.contains("only a CNY indicator")), "{problems:#?}");
+}
+
+#[test]
+fn a_contradiction_names_a_real_fact_that_names_it_back() {
+    let problems = problems_after("contra", "reports/qz2023.toml", "id = \"qz2023-f048\"", "contradicted_by = [\"qz2023-f049\"]", "contradicted_by = [\"qz2023-f999\"]");
+    assert!(problems.iter().any(|p| p.contains("fact 'qz2023-f048', field `contradicted_by`: unknown fact 'qz2023-f999'")), "{problems:#?}");
+    // qz2023-f049 still names f048, which no longer names it back
+    assert!(problems.iter().any(|p| p.contains("fact 'qz2023-f049', field `contradicted_by`") && p.contains("does not name this one")), "{problems:#?}");
+}
+
+#[test]
+fn a_marked_figure_says_why() {
+    // an empty note (the rest of the line made a comment)
+    let problems = problems_after("why", "reports/fj2021.toml", "id = \"fj2021-f006\"", "note_en = \"", "note_en = \"\" # ");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("fj2021.toml: fact 'fj2021-f006', field `note_en`"), "{}", problems[0]);
+}
+
+#[test]
+fn a_shared_indicator_without_its_scope_is_reported() {
+    let problems = problems_after("scope", "indicators.toml", "id = \"outdoor_stations\"", "counts_en = \"", "counts_en = \"\" # ");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("indicators.toml: indicator 'outdoor_stations', field `counts_en`"), "{}", problems[0]);
+}
+
+#[test]
+fn old_indicator_ids_lead_to_their_successors() {
+    use union_explorer::state::{IgnoreReason, ViewState};
+    let data = union_explorer::embedded::dataset().expect("embedded dataset decodes");
+    for (old, new) in [
+        ("skills_and_innovation_activities", "labour_contests_held"),
+        ("summer_cooling_funds", "summer_cooling_funds_spent"),
+        ("outdoor_stations_provincial_best", "outdoor_stations_provincial_rated"),
+        ("outdoor_stations_provincial_model", "outdoor_stations_provincial_rated"),
+    ] {
+        let (state, ignored) = ViewState::from_query(&format!("tab=charts&ind={old}"), &data);
+        assert_eq!(state.indicator.as_deref(), Some(new), "{old}");
+        assert_eq!(ignored.len(), 1, "{ignored:?}");
+        assert_eq!(ignored[0].reason, IgnoreReason::RenamedTo(new.to_owned()));
+    }
+}
+
+#[test]
+fn national_events_have_a_place_of_their_own_and_planned_ones_are_marked() {
+    use union_explorer::model::{EventStatus, RegionLevel};
+    let data = union_explorer::embedded::dataset().expect("embedded dataset decodes");
+    let china = data.region("china").expect("region");
+    assert_eq!((china.level, china.parent.as_deref()), (RegionLevel::National, None));
+    let congress = data.events.iter().find(|e| e.id == "qz2023-e001").expect("event");
+    assert_eq!(congress.region, "china");
+    let inspection = data.events.iter().find(|e| e.id == "fj2021-e002").expect("event");
+    assert_eq!(inspection.status, EventStatus::Planned);
+    // the lead paragraph's set phrase is no longer a list of events
+    for id in ["np2024-e001", "np2024-e002", "np2024-e003", "np2024-e004", "np2024-e005", "np2024-e006"] {
+        assert!(data.events.iter().all(|e| e.id != id), "{id}");
+    }
+    assert!(data.events.iter().all(|e| !e.title_en.to_lowercase().contains("condolence")));
+    assert!(data.indicators.iter().all(|i| !i.en.to_lowercase().contains("condolence")));
+}

@@ -8,7 +8,7 @@ use super::downloads::{save, save_url};
 use super::backend::ChartBackend;
 use crate::charts::{
     category_profile, draw_bars, draw_time, source_extra_height, indicator_by_region, indicator_over_time, indicators_by_coverage, money_by_category,
-    source_line, BarChart, Frame, Hit, Theme, TimeChart,
+    left_out_heading, source_line, BarChart, Frame, Hit, LeftOut, Theme, TimeChart,
 };
 use crate::export::file_stem;
 use crate::i18n;
@@ -44,6 +44,44 @@ impl Drawn {
             Drawn::Bars(c) => c.caveat.as_deref(),
             Drawn::Time(c) => c.caveat.as_deref(),
         }
+    }
+    fn left_out(&self) -> &[LeftOut] {
+        match self {
+            Drawn::Bars(c) => &c.left_out,
+            Drawn::Time(c) => &c.left_out,
+        }
+    }
+}
+
+/// The selected figures the chart does not compare, each with why, and opening its record.
+#[component]
+fn LeftOutList(
+    /// The figures left out, as the chart core lists them.
+    left_out: Vec<LeftOut>,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang();
+    let count = left_out.len();
+    let items = left_out
+        .into_iter()
+        .map(|item| {
+            let id = item.fact.clone();
+            view! {
+                <li data-record=item.fact.clone()>
+                    <button type="button" class="link-button" on:click=move |_| {
+                        let id = id.clone();
+                        app.change(HistoryMode::Push, |v| v.record = Some(id));
+                    }>{item.label}</button>
+                    " — " {item.reason}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="chart-left-out" data-testid="chart-left-out">
+            <h3>{move || left_out_heading(count, lang.get())}</h3>
+            <ul>{items}</ul>
+        </section>
     }
 }
 
@@ -377,6 +415,7 @@ pub fn ChartsView() -> impl IntoView {
             </table>
             <p class="chart-source">{source_line(chart.sources(), lang)}</p>
             {chart.caveat().map(|c| view! { <p class="chart-caveat">{c.to_owned()}</p> })}
+            {(!chart.left_out().is_empty()).then(|| view! { <LeftOutList left_out=chart.left_out().to_vec()/> })}
         })
     };
     // only a change between "nothing", "no chart" and "a chart" rebuilds the figure: picking a

@@ -20,7 +20,7 @@ pub fn IgnoredParamsNotice() -> impl IntoView {
                     <p>{i18n::NOTICE_IGNORED.get(lang)}</p>
                     <ul>
                         {ignored.iter().map(|p| view! {
-                            <li><code><bdi>{p.name.clone()}</bdi> "=" <bdi>{p.value.clone()}</bdi></code> " (" {p.reason.text().get(lang)} ")"</li>
+                            <li><code><bdi>{p.name.clone()}</bdi> "=" <bdi>{p.value.clone()}</bdi></code> " (" {p.reason.words(lang)} ")"</li>
                         }).collect_view()}
                     </ul>
                     {(ignored.unlisted > 0).then(|| view! {

@@ -22,7 +22,7 @@ mod cli {
     use union_explorer::coverage::{number_statuses, reconcile};
     use union_explorer::load::{load_dir, Loaded};
     use union_explorer::sources::SourceText;
-    use union_explorer::validate::validate;
+    use union_explorer::validate::{curation, validate};
 
     pub const USAGE: &str = "\
 usage: ue-data [--data DIR] <command>
@@ -31,6 +31,9 @@ usage: ue-data [--data DIR] <command>
   extract [--unexplained] [--check] FILE...
                            list every number in FILE(s), marking what explains it
                            (--check: exit 1 if any number is unexplained)
+  compare                  every indicator several figures share, with what decides whether
+                           they compare (region, period, aggregation, level, money, marks);
+                           exit 1 if the rules reject a comparison
   export [--pretty]        the whole dataset as JSON (export schema) on stdout
   synth --scale N [--seed S]
                            a synthetic dataset N times the real one (for benchmarks), as JSON
@@ -77,6 +80,11 @@ usage: ue-data [--data DIR] <command>
                 }
                 run_extract(&loaded, &files, unexplained_only, check)
             }
+            "compare" => {
+                let comparisons = union_explorer::compare::comparisons(&loaded.dataset);
+                print!("{}", union_explorer::compare::report(&comparisons));
+                Ok(if comparisons.iter().any(|c| !c.rejected.is_empty()) { 1 } else { 0 })
+            }
             "export" => {
                 let json = if options.contains(&"--pretty") {
                     serde_json::to_string_pretty(&loaded.dataset)
@@ -105,7 +113,7 @@ usage: ue-data [--data DIR] <command>
 
     fn run_validate(loaded: &Loaded, data_dir: &Path) -> i32 {
         let data = &loaded.dataset;
-        let mut problems: Vec<String> = validate(data).iter().map(|p| loaded.describe(p)).collect();
+        let mut problems: Vec<String> = validate(data).iter().chain(&curation(data)).map(|p| loaded.describe(p)).collect();
         let terms = match union_explorer::load::check_glossary(&union_explorer::load::glossary_file(data_dir)) {
             Ok(terms) => terms.len(),
             Err(glossary_problems) => {
