@@ -52,8 +52,8 @@ fn names(list: &[crate::model::Name], lang: Lang) -> String {
 /// Chinese correctly.
 pub fn records_csv(data: &Dataset, selection: &Selection, lang: Lang) -> String {
     let header = match lang {
-        Lang::Zh => "编号,类型,指标,标题,数值,单位,原文写法,精确度,统计口径,事件类别,地区,时期起,时期止,日期起,日期止,类别,人物,机构,报告,出处,发表日期,行,说明",
-        Lang::En => "id,kind,indicator,title,value,unit,as_printed,qualifier,counted_as,event_kind,region,period_start,period_end,date_start,date_end,category,people,organisations,report,outlet,published,line,note",
+        Lang::Zh => "编号,类型,指标,标题,数值,单位,原文写法,精确度,统计口径,事件类别,地区,时期起,时期止,日期起,日期止,类别,人物,机构,报告,出处,发表日期,行,说明,注意",
+        Lang::En => "id,kind,indicator,title,value,unit,as_printed,qualifier,counted_as,event_kind,region,period_start,period_end,date_start,date_end,category,people,organisations,report,outlet,published,line,note,caveat",
     };
     let mut out = String::from("\u{feff}");
     out.push_str(header);
@@ -112,6 +112,8 @@ pub fn records_csv(data: &Dataset, selection: &Selection, lang: Lang) -> String 
             Text(published),
             Number(f.line.to_string()),
             Text(note.unwrap_or_default().to_owned()),
+            // a slogan, a plan or a contradicted figure travels with its mark
+            Text(crate::format::trust_words(f, lang).unwrap_or_default()),
         ]);
     }
     for &i in &selection.events {
@@ -145,6 +147,7 @@ pub fn records_csv(data: &Dataset, selection: &Selection, lang: Lang) -> String 
             Text(published),
             Number(e.line.to_string()),
             Text(note.unwrap_or_default().to_owned()),
+            Text(crate::format::status_words(e.status, lang).unwrap_or_default().to_owned()),
         ]);
     }
     out

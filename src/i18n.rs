@@ -70,6 +70,11 @@ pub fn and_more_ignored(count: usize, lang: Lang) -> String {
         (Lang::En, n) => format!("… and {n} more, not listed."),
     }
 }
+pub const LEGEND_PLANNED: Text = text("计划中的活动（报告时尚未进行）", "announced as coming (not yet held when reported)");
+pub const WHAT_IT_COUNTS: Text = text("统计内容", "What it counts");
+pub const MONEY_KIND: Text = text("资金性质", "Kind of money");
+pub const CAVEAT: Text = text("注意", "Caveat");
+pub const STATUS: Text = text("状态", "Status");
 pub const DISMISS: Text = text("关闭", "Dismiss");
 pub const DATA_ERROR: Text = text("数据无法读取：", "The dataset could not be read:");
 

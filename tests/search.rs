@@ -137,7 +137,7 @@ fn the_glossary_is_embedded_and_checked() {
     let glossary = union_explorer::embedded::glossary();
     assert_eq!(glossary.len(), terms.len());
     assert!(terms.len() >= 40);
-    for (zh, en) in [("劳动模范", "model worker"), ("金秋助学", "Golden Autumn student aid"), ("慰问", "solicitude visit")] {
+    for (zh, en) in [("劳动模范", "model worker"), ("金秋助学", "Golden Autumn Student Aid"), ("慰问", "relief visit"), ("园区枫桥", "Park Fengqiao")] {
         assert!(terms.iter().any(|t| t.zh == zh && t.en == en), "{zh}");
     }
 }

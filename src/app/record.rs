@@ -145,6 +145,16 @@ pub fn RecordView() -> impl IntoView {
                             None => indicator.name(lang).to_owned(),
                         },
                     ));
+                    if let Some(counts) = if lang == Lang::Zh { &indicator.counts_zh } else { &indicator.counts_en } {
+                        rows.push((i18n::WHAT_IT_COUNTS.get(lang), counts.clone()));
+                    }
+                    if let Some(money) = indicator.money {
+                        rows.push((i18n::MONEY_KIND.get(lang), crate::format::money_words(money, lang).to_owned()));
+                    }
+                }
+                // a slogan, a plan or a contradicted figure says so where it is read
+                if let Some(caveat) = crate::format::trust_words(fact, lang) {
+                    rows.insert(1, (i18n::CAVEAT.get(lang), caveat));
                 }
                 if let Some(note) = if lang == Lang::Zh { &fact.note_zh } else { &fact.note_en } {
                     rows.push((i18n::NOTE.get(lang), note.clone()));
@@ -188,6 +198,9 @@ pub fn RecordView() -> impl IntoView {
                 }
                 if !event.organisations.is_empty() {
                     named.push((i18n::ORGANISATIONS.get(lang), names(&event.organisations, lang)));
+                }
+                if let Some(status) = crate::format::status_words(event.status, lang) {
+                    rows.insert(1, (i18n::STATUS.get(lang), status.to_owned()));
                 }
                 rows.push((i18n::AS_PRINTED.get(lang), event.quote.clone()));
                 if let Some(note) = if lang == Lang::Zh { &event.note_zh } else { &event.note_en } {

@@ -68,7 +68,14 @@ fn row_cells(data: &Dataset, record: RecordRef, lang: Lang) -> RowCells {
                     data.indicator(&f.indicator).map_or(f.indicator.clone(), |x| x.name(lang).to_owned()),
                     fact_value(f, lang),
                     f.raw.clone(),
-                    qualifier_words(f.qualifier, lang).split('（').next().unwrap_or_default().to_owned(),
+                    {
+                        let qualifier = qualifier_words(f.qualifier, lang).split('（').next().unwrap_or_default().to_owned();
+                        // a slogan, a plan or a contradicted figure says so in its row
+                        match crate::format::trust_words(f, lang) {
+                            Some(caveat) => format!("{qualifier} · ⚠ {caveat}"),
+                            None => qualifier,
+                        }
+                    },
                     region(&f.region),
                     category(&f.category),
                     period_label(&f.period_start, &f.period_end),

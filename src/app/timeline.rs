@@ -164,11 +164,20 @@ pub fn TimelineView() -> impl IntoView {
                         } else {
                             (title(&data, mark.record, lang), describe(&data, mark.record, lang))
                         };
+                        // what a report announces as coming is drawn apart from what happened
+                        let planned = match mark.record {
+                            RecordRef::Event(i) if !mark.is_group() => data.events.get(i).and_then(|e| crate::format::status_words(e.status, lang)),
+                            _ => None,
+                        };
+                        let name = match planned {
+                            Some(words) => format!("{name} ({words})"),
+                            None => name,
+                        };
                         let (record, group) = if mark.is_group() { (None, Some(id)) } else { (Some(id), None) };
                         let bar = (mark.end - mark.start) / (mark.label_end - mark.start).max(f64::EPSILON) * 100.0;
                         view! {
                             <button type="button" class=class data-record=record data-group=group
-                                data-precision=precision aria-label=name
+                                data-precision=precision aria-label=name data-status=planned.map(|_| "planned")
                                 style:left=format!("{:.3}%", x(mark.start))
                                 style:width=format!("{:.3}%", (x(mark.label_end) - x(mark.start)).max(0.0))
                                 style:top=format!("calc({} * var(--tl-row))", mark.row)>
@@ -323,6 +332,7 @@ pub fn TimelineView() -> impl IntoView {
                             {legend_entry("mark band year fact", i18n::LEGEND_FIGURE_YEAR)}
                             {legend_entry("mark span fact", i18n::LEGEND_FIGURE_SPAN)}
                             {legend_entry("mark group fact", i18n::LEGEND_FIGURE_GROUP)}
+                            <li><span class="mark band month event" data-status="planned"><span class="bar"></span></span>{move || i18n::LEGEND_PLANNED.get(lang.get())}</li>
                         </ul>
                     }.into_any()
                 }}
