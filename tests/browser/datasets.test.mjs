@@ -73,8 +73,9 @@ test('a link with data= shows the origin while loading and after, applies its fi
   assert.match(await banner.textContent(), /outside dataset.*127\.0\.0\.1.*fixtures\/small\.json/s);
   // the region filter from the link, judged against the new data
   assert.ok(await page.isChecked('input[name=region][value=quanzhou]'));
+  // the table lists the sample's four Quanzhou figures and its two Quanzhou events
   const rows = await page.locator('table.facts tbody tr').allTextContents();
-  assert.equal(rows.length, 4, rows.join('\n'));
+  assert.equal(rows.length, 6, rows.join('\n'));
   assert.ok((await recordCount(page)) < builtIn);
   assert.equal(new URL(page.url()).searchParams.get('data'), 'fixtures/small.json');
   await page.click('[data-tab=documents]');
