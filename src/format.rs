@@ -269,20 +269,6 @@ pub fn fact_value(fact: &Fact, lang: Lang) -> String {
     quantity_as_printed(fact.value, fact.unit, fact.qualifier, counter.as_deref(), printed(&fact.raw), lang)
 }
 
-/// `1 record`, `2 records`, `3 条记录`: a count with its noun in the right number.
-pub fn count(n: usize, noun: crate::i18n::Noun, lang: Lang) -> String {
-    format!("{n} {}", noun_for(n, noun, lang))
-}
-
-/// The noun for `n` things, where the number is shown apart from it.
-pub fn noun_for(n: usize, noun: crate::i18n::Noun, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => noun.zh,
-        Lang::En if n == 1 => noun.one,
-        Lang::En => noun.many,
-    }
-}
-
 /// How a figure was counted, in words.
 pub fn aggregation_words(aggregation: crate::model::Aggregation, lang: Lang) -> &'static str {
     use crate::model::Aggregation;
@@ -498,13 +484,13 @@ mod tests {
     #[test]
     fn counts_say_one_and_many_right() {
         use crate::i18n::{EVENT_NOUN, FIGURE_NOUN, RECORD_NOUN};
-        assert_eq!(count(1, RECORD_NOUN, Lang::En), "1 record");
-        assert_eq!(count(2, RECORD_NOUN, Lang::En), "2 records");
-        assert_eq!(count(0, FIGURE_NOUN, Lang::En), "0 figures");
-        assert_eq!(count(1, FIGURE_NOUN, Lang::En), "1 figure");
-        assert_eq!(count(1, EVENT_NOUN, Lang::En), "1 event");
-        assert_eq!(count(52, EVENT_NOUN, Lang::En), "52 events");
-        assert_eq!(count(68, FIGURE_NOUN, Lang::Zh), "68 项数据");
+        assert_eq!(RECORD_NOUN.count(1, Lang::En), "1 record");
+        assert_eq!(RECORD_NOUN.count(2, Lang::En), "2 records");
+        assert_eq!(FIGURE_NOUN.count(0, Lang::En), "0 figures");
+        assert_eq!(FIGURE_NOUN.count(1, Lang::En), "1 figure");
+        assert_eq!(EVENT_NOUN.count(1, Lang::En), "1 event");
+        assert_eq!(EVENT_NOUN.count(52, Lang::En), "52 events");
+        assert_eq!(FIGURE_NOUN.count(68, Lang::Zh), "68 项数据");
     }
 
     #[test]

@@ -209,27 +209,6 @@ pub fn year_label(lang: Lang, year: i32) -> String {
 }
 // ---------- timeline labels and the reading list ----------
 
-/// A count of things, with the English singular and plural: "1 record", "2 records".
-#[derive(Clone, Copy, Debug)]
-pub struct Counted {
-    pub zh: &'static str,
-    pub one: &'static str,
-    pub many: &'static str,
-}
-
-impl Counted {
-    /// `n` and the word, as the language says it: "1 record", "120 records", "120 条记录".
-    pub fn count(self, n: usize, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!("{n} {}", self.zh),
-            Lang::En => format!("{n} {}", if n == 1 { self.one } else { self.many }),
-        }
-    }
-}
-
-pub const N_RECORDS: Counted = Counted { zh: "条记录", one: "record", many: "records" };
-pub const N_FIGURES: Counted = Counted { zh: "项数据", one: "figure", many: "figures" };
-pub const N_EVENTS: Counted = Counted { zh: "个事件", one: "event", many: "events" };
 pub const READING_LIST: Text = text("按时间顺序阅读", "In date order");
 pub const ORDER: Text = text("排序", "Order");
 pub const OLDEST_FIRST: Text = text("由远及近", "Oldest first");
@@ -293,6 +272,22 @@ pub struct Noun {
     pub zh: &'static str,
     pub one: &'static str,
     pub many: &'static str,
+}
+
+impl Noun {
+    /// `n` and the word, as the language says it: "1 record", "120 records", "120 条记录".
+    pub fn count(self, n: usize, lang: Lang) -> String {
+        format!("{n} {}", self.word_for(n, lang))
+    }
+
+    /// The word for `n` things, where the number is shown apart from it.
+    pub fn word_for(self, n: usize, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En if n == 1 => self.one,
+            Lang::En => self.many,
+        }
+    }
 }
 
 pub const RECORD_NOUN: Noun = Noun { zh: "条记录", one: "record", many: "records" };

@@ -101,9 +101,9 @@ pub fn count_line(entries: &[Entry], window: Window, lang: Lang) -> String {
     let events = entries.len() - facts;
     format!(
         "{} · {} · {} {} {}",
-        i18n::N_RECORDS.count(entries.len(), lang),
-        i18n::N_FIGURES.count(facts, lang),
-        i18n::N_EVENTS.count(events, lang),
+        i18n::RECORD_NOUN.count(entries.len(), lang),
+        i18n::FIGURE_NOUN.count(facts, lang),
+        i18n::EVENT_NOUN.count(events, lang),
         i18n::IN_WINDOW.get(lang),
         window.label()
     )
@@ -262,6 +262,6 @@ mod tests {
         assert_eq!(count_line(&one, Window::years(2021, 2021), Lang::En), "1 record · 1 figure · 0 events in 2021");
         let two = [one[0], Entry { record: RecordRef::Event(0), date: one[0].date }];
         assert_eq!(count_line(&two, Window::years(2018, 2023), Lang::En), "2 records · 1 figure · 1 event in 2018–2023");
-        assert_eq!(count_line(&two, Window::month(2021, 10), Lang::Zh), "2 条记录 · 1 项数据 · 1 个事件 时段 2021-10");
+        assert_eq!(count_line(&two, Window::month(2021, 10), Lang::Zh), "2 条记录 · 1 项数据 · 1 项事件 时段 2021-10");
     }
 }

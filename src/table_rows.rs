@@ -22,12 +22,12 @@ impl KindCounts {
 
     /// "68 figures · 52 events", "68 项数据 · 52 项事件".
     pub fn label(self, lang: Lang) -> String {
-        format!("{} · {}", crate::format::count(self.figures, FIGURE_NOUN, lang), crate::format::count(self.events, EVENT_NOUN, lang))
+        format!("{} · {}", FIGURE_NOUN.count(self.figures, lang), EVENT_NOUN.count(self.events, lang))
     }
 
     /// "68 figures and 52 events", "68 项数据和 52 项事件".
     pub fn joined(self, lang: Lang) -> String {
-        let (figures, events) = (crate::format::count(self.figures, FIGURE_NOUN, lang), crate::format::count(self.events, EVENT_NOUN, lang));
+        let (figures, events) = (FIGURE_NOUN.count(self.figures, lang), EVENT_NOUN.count(self.events, lang));
         match lang {
             Lang::Zh => format!("{figures}和 {events}"),
             Lang::En => format!("{figures} and {events}"),

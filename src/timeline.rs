@@ -148,7 +148,7 @@ pub fn outside(data: &Dataset, selection: &Selection, window: Window) -> (usize,
 pub fn outside_note(records: usize, window: Window, before: bool, lang: Lang) -> String {
     let edge_month = if before { window.first_month } else { window.last_month };
     let edge = if window.is_whole_years() { edge_month.div_euclid(12).to_string() } else { month_code(edge_month) };
-    let count = crate::i18n::N_RECORDS.count(records, lang);
+    let count = crate::i18n::RECORD_NOUN.count(records, lang);
     let word = if before { crate::i18n::BEFORE_WINDOW } else { crate::i18n::AFTER_WINDOW }.get(lang);
     match lang {
         Lang::Zh => format!("{edge}{word} {count}"),

@@ -102,7 +102,7 @@ pub fn ActiveFilters() -> impl IntoView {
         <div class="active-filters" data-testid="active-filters">
             <ul class="chips">{chips}{search_dates}</ul>
             <span class="record-count" data-testid="record-count">
-                {move || crate::format::count(count(), i18n::RECORD_NOUN, lang.get())}
+                {move || i18n::RECORD_NOUN.count(count(), lang.get())}
             </span>
             <span class="bar-actions">
                 {move || any_filter().then(|| view! {

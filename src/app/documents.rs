@@ -47,8 +47,8 @@ pub fn DocumentsView() -> impl IntoView {
                             <details><summary>{i18n::TIME_NOTES.get(lang)}</summary><p>{time_notes}</p></details>
                         })}
                         <p class="doc-counts">
-                            <strong>{facts}</strong> " " {crate::format::noun_for(facts, i18n::FIGURE_NOUN, lang)} " · "
-                            <strong>{events}</strong> " " {crate::format::noun_for(events, i18n::EVENT_NOUN, lang)}
+                            <strong>{facts}</strong> " " {i18n::FIGURE_NOUN.word_for(facts, lang)} " · "
+                            <strong>{events}</strong> " " {i18n::EVENT_NOUN.word_for(events, lang)}
                         </p>
                         <button type="button" class="primary" on:click=move |_| app.change(HistoryMode::Push, |v| {
                             v.filter.docs = std::iter::once(id.clone()).collect();

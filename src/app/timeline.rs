@@ -67,7 +67,7 @@ fn opened_records(data: &Dataset, lane: &Lane, opened: &Opened, lang: Lang) -> O
         }
         Opened::Group(id) => {
             let mark = lane.marks.iter().find(|m| m.is_group() && record_id(data, m.record) == id)?;
-            let heading = format!("{} · {}", i18n::N_FIGURES.count(mark.len(), lang), date_label(data, mark.record));
+            let heading = format!("{} · {}", i18n::FIGURE_NOUN.count(mark.len(), lang), date_label(data, mark.record));
             Some((heading, mark.records().collect()))
         }
     }
@@ -157,7 +157,7 @@ pub fn TimelineView() -> impl IntoView {
                         let (class, precision) = mark_class(mark);
                         let id = record_id(&data, mark.record).to_owned();
                         let (short, name) = if mark.is_group() {
-                            let short = format!("{} {}", i18n::N_FIGURES.count(mark.len(), lang), date_label(&data, mark.record));
+                            let short = format!("{} {}", i18n::FIGURE_NOUN.count(mark.len(), lang), date_label(&data, mark.record));
                             let titles: Vec<String> = mark.records().take(8).map(|r| title(&data, r, lang)).collect();
                             let name = format!("{short}, {}: {}", i18n::GROUP_OF_FIGURES.get(lang), titles.join(" · "));
                             (short, name)
