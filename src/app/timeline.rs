@@ -93,7 +93,9 @@ pub fn TimelineView() -> impl IntoView {
         app.selection.with(|s| layout(&data, &index, s, lanes_mode.get(), window.get()))
     });
     let set_window = move |next: Window| {
-        app.change(HistoryMode::Replace, |v| v.timeline = (next != fitted_window()).then_some(next));
+        // read before the change: the view state cannot be read while it is being written
+        let fitted = fitted_window();
+        app.change(HistoryMode::Replace, |v| v.timeline = (next != fitted).then_some(next));
     };
     let axis = move || {
         ticks(window.get(), lang.get())

@@ -93,6 +93,25 @@ test('a month window lists that month of the provincial bulletin in date order, 
   await session.close();
 });
 
+test('a window opened by a link zooms out, in and pans from there', async () => {
+  // the window comes from the link, so the controls are the first to work out the fitted one
+  const session = await open('?lang=en&d=fj2021&tl=2021-10');
+  const { page } = session;
+  const range = page.locator('[data-testid=timeline-range]');
+  for (const [control, tl, label] of [
+    ['[data-zoom=out]', '2021-09..2021-11', '2021-09 – 2021-11'],
+    ['[data-pan=later]', '2021-10..2021-12', '2021-10 – 2021-12'],
+    ['[data-zoom=in]', '2021-11', '2021-11'],
+  ]) {
+    await page.click(control);
+    await waitForParam(page, 'tl', tl);
+    await page.locator('[data-testid=timeline-range]', { hasText: label }).waitFor({ timeout: 5000 });
+  }
+  assert.equal(await range.textContent(), '2021-11');
+  session.assertClean();
+  await session.close();
+});
+
 test('Enter on a list item opens the record', async () => {
   const session = await open('?lang=en&d=np2024');
   const { page } = session;
