@@ -334,7 +334,7 @@ pub fn TimelineView() -> impl IntoView {
                             {legend_entry("mark band year fact", i18n::LEGEND_FIGURE_YEAR)}
                             {legend_entry("mark span fact", i18n::LEGEND_FIGURE_SPAN)}
                             {legend_entry("mark group fact", i18n::LEGEND_FIGURE_GROUP)}
-                            <li><span class="mark band month event" data-status="planned"><span class="bar"></span></span>{move || i18n::LEGEND_PLANNED.get(lang.get())}</li>
+                            <li><span class="mark band year event planned" data-status="planned"><span class="bar"></span></span>{move || i18n::LEGEND_PLANNED.get(lang.get())}</li>
                         </ul>
                     }.into_any()
                 }}
