@@ -20,7 +20,12 @@ test('hundreds of hostile queries: no panic, no console error, the notice lists 
   for (const { query, ignored } of local) {
     const before = session.problems.length;
     await page.goto(`${env.server.origin}/?${query}`);
-    await waitForApp(page);
+    try {
+      await waitForApp(page);
+    } catch (err) {
+      const problems = session.problems.slice(before).join('; ') || 'no console error';
+      throw new Error(`?${query}\n  ${err.message}\n  ${problems}`);
+    }
     const listed = await page.locator('[data-testid=ignored-params] li').count();
     if (listed !== ignored) failures.push(`?${query.slice(0, 120)}: notice lists ${listed}, expected ${ignored}`);
     if (session.problems.length > before) failures.push(`?${query.slice(0, 120)}: ${session.problems.slice(before).join('; ')}`);

@@ -114,9 +114,20 @@ export async function openPage(browser, { viewport = DESKTOP, colorScheme = 'lig
   };
 }
 
-/** Waits until the app has mounted: the header and the tab bar are on screen. */
+/**
+ * Waits until the app has mounted: the header and the tab bar are on screen. When it does not,
+ * the error says what the page showed instead (its address and the start of its text), so a
+ * start-up panic, which leaves the loading notice up, reads differently from a hang.
+ */
 export async function waitForApp(page) {
-  await page.waitForSelector('nav.tabs button[data-tab]', { timeout: 20000 });
+  try {
+    await page.waitForSelector('nav.tabs button[data-tab]', { timeout: 20000 });
+  } catch (err) {
+    const seen = await page
+      .evaluate(() => `${document.readyState}; body: ${(document.body?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 400)}`)
+      .catch((e) => `the page could not be read (${e.message})`);
+    throw new Error(`the app did not mount within 20 s at ${page.url()}\n  the page showed: ${seen}\n  ${err.message}`);
+  }
 }
 
 export async function screenshot(page, name, { fullPage = true } = {}) {
