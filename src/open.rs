@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{Dataset, SCHEMA_NAME, SCHEMA_VERSION};
-use crate::validate::{clipped, quoted, validate_at_most, Problem};
+use crate::validate::{clipped, quoted, Problem, Validation};
 
 /// Largest dataset file accepted, in bytes (32 MB). The real dataset is about 0.26 MB and the
 /// synthetic benchmark dataset a hundred times its size about 20 MB, so both open with room to
@@ -126,13 +126,16 @@ fn parser_message(error: &serde_json::Error) -> String {
 pub fn open_dataset(bytes: &[u8]) -> Result<Dataset, OpenError> {
     let mut opening = Opening::new(bytes.to_vec())?;
     while !opening.step(usize::MAX)? {}
-    opening.finish()
+    let mut checking = opening.into_checking()?;
+    while !checking.step(usize::MAX) {}
+    checking.finish()
 }
 
 /// Opens a dataset a slice at a time, so that a large file does not hold the page: each
-/// `step` decodes a number of facts and events, then `finish` reads the rest of the file and
-/// checks the whole by the dataset rules. Anything unexpected in the file's shape is left to
-/// the whole-file reader, so a broken file is reported exactly as `parse` reports it.
+/// `step` decodes a number of facts and events, then `into_checking` reads the rest of the
+/// file and its [`Checking`] checks the whole by the dataset rules, a slice at a time too.
+/// Anything unexpected in the file's shape is left to the whole-file reader, so a broken file
+/// is reported exactly as `parse` reports it.
 pub struct Opening {
     text: String,
     /// Byte offset of the scan.
@@ -303,8 +306,8 @@ impl Opening {
         }
     }
 
-    /// The dataset, checked by the dataset rules.
-    pub fn finish(self) -> Result<Dataset, OpenError> {
+    /// The dataset as read, to be checked by the dataset rules.
+    pub fn into_checking(self) -> Result<Checking, OpenError> {
         let head = (self.head.ends_with('}')).then(|| parse(&self.head).ok()).flatten();
         let mut dataset = match head {
             Some(mut head) => {
@@ -317,7 +320,30 @@ impl Opening {
         };
         // The export always writes an event's end date; a hand-made file may leave it out.
         dataset.complete_defaults();
-        let (mut problems, omitted) = validate_at_most(&dataset, MAX_PROBLEMS);
+        Ok(Checking { dataset, validation: Validation::new(MAX_PROBLEMS) })
+    }
+}
+
+/// A decoded dataset being checked by the dataset rules a slice at a time.
+pub struct Checking {
+    dataset: Dataset,
+    validation: Validation,
+}
+
+impl Checking {
+    /// Checks about `records` more records; true once every rule has been checked.
+    pub fn step(&mut self, records: usize) -> bool {
+        self.validation.step(&self.dataset, records)
+    }
+
+    /// How far the check has got, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.validation.progress(&self.dataset)
+    }
+
+    /// The dataset, if it obeys every rule.
+    pub fn finish(self) -> Result<Dataset, OpenError> {
+        let (mut problems, omitted) = self.validation.finish();
         if omitted > 0 {
             problems.push(Problem {
                 record_kind: "dataset",
@@ -327,7 +353,7 @@ impl Opening {
             });
         }
         if problems.is_empty() {
-            Ok(dataset)
+            Ok(self.dataset)
         } else {
             Err(OpenError::Invalid(problems))
         }
@@ -538,7 +564,14 @@ mod tests {
         }
         assert!(steps > (whole.facts.len() + whole.events.len()) / 5 - 2, "{steps} steps");
         assert_eq!(opening.progress(), 1.0);
-        assert_eq!(opening.finish(), Ok(whole));
+        let mut checking = opening.into_checking().expect("read");
+        let mut checks = 0;
+        while !checking.step(5) {
+            checks += 1;
+        }
+        assert!(checks > (whole.facts.len() + whole.events.len()) / 5, "{checks} checks");
+        assert_eq!(checking.progress(), 1.0);
+        assert_eq!(checking.finish(), Ok(whole));
     }
 
     #[test]
@@ -557,7 +590,10 @@ mod tests {
         for text in &broken {
             let mut opening = Opening::new(text.as_bytes().to_vec()).expect("starts");
             while !opening.step(3).expect("steps") {}
-            let sliced = opening.finish();
+            let sliced = opening.into_checking().and_then(|mut checking| {
+                while !checking.step(3) {}
+                checking.finish()
+            });
             assert!(sliced.is_err());
             assert_eq!(sliced, parse(text).and_then(|_| sliced.clone()), "{}", &text[..text.len().min(80)]);
         }

@@ -249,22 +249,42 @@ const RECORDS_PER_STEP: usize = 250;
 /// Decodes and checks a dataset a slice at a time, moving the loading banner's progress bar
 /// between slices; stops early, with nothing to show, once load `id` is abandoned.
 async fn open_in_slices(app: AppContext, id: u64, bytes: Vec<u8>) -> Result<Dataset, LoadError> {
+    // reading and checking take about as long as each other
+    const READ_SHARE: f64 = 0.5;
+    let mut turns = Turns { app, id, started_ms: super::perf::now_ms() };
     let mut opening = Opening::new(bytes).map_err(LoadError::Open)?;
-    let mut started_ms = super::perf::now_ms();
     while !opening.step(RECORDS_PER_STEP).map_err(LoadError::Open)? {
-        if super::tasks::task_is_over(started_ms) {
-            app.load_progress.set(Some(opening.progress()));
+        turns.between_slices(opening.progress() * READ_SHARE).await?;
+    }
+    let mut checking = opening.into_checking().map_err(LoadError::Open)?;
+    while !checking.step(RECORDS_PER_STEP) {
+        turns.between_slices(READ_SHARE + checking.progress() * (1.0 - READ_SHARE)).await?;
+    }
+    app.load_progress.set(Some(1.0));
+    checking.finish().map_err(LoadError::Open)
+}
+
+/// Gives the page its turn once a task has worked its share of time, showing how far load `id`
+/// has got.
+struct Turns {
+    app: AppContext,
+    id: u64,
+    started_ms: f64,
+}
+
+impl Turns {
+    /// Between two slices of work: yields if the task is over; `Abandoned` once the load is.
+    async fn between_slices(&mut self, progress: f64) -> Result<(), LoadError> {
+        if super::tasks::task_is_over(self.started_ms) {
+            self.app.load_progress.set(Some(progress));
             super::tasks::next_task().await;
-            if !is_current_load(app, id) {
+            if !is_current_load(self.app, self.id) {
                 return Err(LoadError::Abandoned);
             }
-            started_ms = super::perf::now_ms();
+            self.started_ms = super::perf::now_ms();
         }
+        Ok(())
     }
-    // the check by the dataset rules gets a task of its own
-    app.load_progress.set(Some(1.0));
-    super::tasks::next_task().await;
-    opening.finish().map_err(LoadError::Open)
 }
 
 /// Whether load `id` is the one in flight.

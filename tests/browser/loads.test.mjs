@@ -220,14 +220,27 @@ test('link text cannot turn the notice around, hide in an id, or go unmentioned'
   await session.close();
 });
 
-test('a large outside dataset is read a slice at a time, with a progress bar', async () => {
+test('a large outside dataset is read and checked a slice at a time, with a progress bar', async () => {
   const session = await start(`?lang=en&data=${encodeURIComponent(`${other.origin}/large.json`)}`);
   const { page } = session;
-  // the bar moves between slices: seen part-way, before the dataset is on screen
-  await page.waitForFunction(() => {
-    const bar = document.querySelector('[data-testid=loading-banner] progress');
-    return bar && Number(bar.value) > 0 && Number(bar.value) < 1;
-  }, null, { timeout: 30000, polling: 'raf' });
+  // The bar moves between slices: seen part-way, before the dataset is on screen. Its first
+  // half is reading the records, its second checking them by the dataset rules.
+  const barBetween = (low, high, what) =>
+    page
+      .waitForFunction(
+        ([low, high]) => {
+          const bar = document.querySelector('[data-testid=loading-banner] progress');
+          return bar && Number(bar.value) > low && Number(bar.value) < high;
+        },
+        [low, high],
+        { timeout: 30000, polling: 'raf' },
+      )
+      .catch(async (err) => {
+        const seen = await page.evaluate(() => document.querySelector('[data-testid=loading-banner]')?.outerHTML ?? 'no loading banner');
+        throw new Error(`the progress bar was never ${what}; the banner: ${seen.slice(0, 300)}\n${err.message}`);
+      });
+  await barBetween(0, 0.5, 'part-way through reading');
+  await barBetween(0.5, 1, 'part-way through checking');
   await page.locator('[data-testid=origin-banner]').waitFor({ timeout: 60000 });
   const count = Number((await page.textContent('[data-testid=record-count]')).match(/[\d,]+/)[0].replace(/,/g, ''));
   assert.ok(count > 40000, `${count} records on screen`);
