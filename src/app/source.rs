@@ -121,6 +121,13 @@ pub struct Loads {
     current: Option<(u64, Option<web_sys::AbortController>)>,
 }
 
+impl Loads {
+    /// Whether load `id` is the one in flight.
+    fn is_current(&self, id: u64) -> bool {
+        self.current.as_ref().is_some_and(|(current, _)| *current == id)
+    }
+}
+
 /// Abandons the load in flight, if any, and starts a new one showing `source` as loading:
 /// its identity, and the controller that aborts its request.
 fn begin_load(app: AppContext, source: String) -> (u64, Option<web_sys::AbortController>) {
@@ -151,7 +158,7 @@ pub fn abandon_load(app: AppContext) {
 fn finish_load(app: AppContext, id: u64) -> bool {
     app.loads
         .try_update_value(|loads| {
-            let current = loads.current.as_ref().is_some_and(|(current, _)| *current == id);
+            let current = loads.is_current(id);
             if current {
                 loads.current = None;
             }
@@ -289,7 +296,7 @@ impl Turns {
 
 /// Whether load `id` is the one in flight.
 fn is_current_load(app: AppContext, id: u64) -> bool {
-    app.loads.with_value(|loads| loads.current.as_ref().is_some_and(|(current, _)| *current == id))
+    app.loads.with_value(|loads| loads.is_current(id))
 }
 
 /// Reads and opens a local file.

@@ -3,14 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
+import { useServerAndBrowser, openPage, waitForParam, screenshot, MOBILE, openApp } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
 async function openChart(path, options) {
-  const session = await openPage(env.browser, options);
-  await session.page.goto(`${env.server.origin}/${path}`);
-  await waitForApp(session.page);
+  const session = await openApp(env, path, options);
   await session.page.waitForSelector('.chart canvas[data-hits]');
   return session;
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam, ROOT } from './harness.mjs';
+import { useServerAndBrowser, waitForApp, waitForParam, ROOT, openApp } from './harness.mjs';
 
 const env = useServerAndBrowser([
   { prefix: '/', dir: 'dist' },
@@ -39,12 +39,7 @@ after(async () => {
   await new Promise((ok) => other.server.close(ok));
 });
 
-async function open(path) {
-  const session = await openPage(env.browser, { locale: 'en-US' });
-  await session.page.goto(`${env.server.origin}/${path}`);
-  await waitForApp(session.page);
-  return session;
-}
+const open = (path) => openApp(env, path, { locale: 'en-US' });
 
 const recordCount = async (page) => Number((await page.textContent('[data-testid=record-count]')).match(/\d+/)[0]);
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
+import { useServerAndBrowser, waitForApp, waitForParam, screenshot, MOBILE, openApp } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
@@ -12,12 +12,7 @@ const recordCount = async (page) => Number((await page.textContent('[data-testid
 const facetCount = async (page, selector) =>
   Number(await page.locator(selector).locator('xpath=..').locator('.count').textContent());
 
-async function open(path, options) {
-  const session = await openPage(env.browser, options);
-  await session.page.goto(`${env.server.origin}/${path}`);
-  await waitForApp(session.page);
-  return session;
-}
+const open = (path, options) => openApp(env, path, options);
 
 test('a category picked in the panel filters, shows in the URL, survives reload, and Back undoes it', async () => {
   const session = await open('?lang=en&tab=table');

@@ -130,6 +130,17 @@ export async function waitForApp(page) {
   }
 }
 
+/**
+ * A fresh page (see `openPage` for `options`) on `path` of `env`'s server, once the app has
+ * mounted; `path` is what follows the origin's `/`, e.g. `?tab=charts`.
+ */
+export async function openApp(env, path, options) {
+  const session = await openPage(env.browser, options);
+  await session.page.goto(`${env.server.origin}/${path}`);
+  await waitForApp(session.page);
+  return session;
+}
+
 export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });

@@ -3,14 +3,12 @@
 // a link opens its successor with a notice naming it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot } from './harness.mjs';
+import { useServerAndBrowser, waitForParam, screenshot, openApp } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
 async function openChart(path) {
-  const session = await openPage(env.browser);
-  await session.page.goto(`${env.server.origin}/${path}`);
-  await waitForApp(session.page);
+  const session = await openApp(env, path);
   await session.page.waitForSelector('.chart canvas[data-hits]');
   return session;
 }

@@ -3,14 +3,12 @@
 // record, labels are visible and hit areas large enough.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
+import { useServerAndBrowser, waitForParam, screenshot, MOBILE, openApp } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
 async function open(path, options) {
-  const session = await openPage(env.browser, options);
-  await session.page.goto(`${env.server.origin}/${path}`);
-  await waitForApp(session.page);
+  const session = await openApp(env, path, options);
   await session.page.locator('[data-testid=reading-list]').waitFor();
   return session;
 }

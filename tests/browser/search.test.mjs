@@ -3,16 +3,11 @@
 // none has all of them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam } from './harness.mjs';
+import { useServerAndBrowser, waitForParam, openApp } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
-async function open(path, options) {
-  const session = await openPage(env.browser, options);
-  await session.page.goto(`${env.server.origin}/${path}`);
-  await waitForApp(session.page);
-  return session;
-}
+const open = (path, options) => openApp(env, path, options);
 
 /** Waits until every id has an element with that `data-record` under `scope`; fails naming those missing. */
 async function waitForRecords(page, scope, ids) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ROOT, useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
+import { ROOT, useServerAndBrowser, waitForParam, screenshot, MOBILE, openApp } from './harness.mjs';
 
 const SEEDS = resolve(ROOT, '../shared/seeds');
 const skip = existsSync(SEEDS) ? false : `no source folder at ${SEEDS}: the report texts are needed`;
@@ -40,12 +40,7 @@ async function fact(doc, id) {
 
 const seed = (name) => readFile(join(SEEDS, name), 'utf8');
 
-async function open(path, options = {}) {
-  const session = await openPage(env.browser, { locale: 'en-US', ...options });
-  await session.page.goto(`${env.server.origin}/${path}`);
-  await waitForApp(session.page);
-  return session;
-}
+const open = (path, options = {}) => openApp(env, path, { locale: 'en-US', ...options });
 
 /** Serious and critical axe findings on the page as it is now. */
 async function axeProblems(page) {

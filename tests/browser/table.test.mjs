@@ -3,16 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam } from './harness.mjs';
+import { useServerAndBrowser, openPage, waitForApp, waitForParam, openApp } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
-async function open(path, options) {
-  const session = await openPage(env.browser, options);
-  await session.page.goto(`${env.server.origin}/${path}`);
-  await waitForApp(session.page);
-  return session;
-}
+const open = (path, options) => openApp(env, path, options);
 
 /** The figures and events the table's note counts ("68 figures · 52 events"). */
 async function kindCounts(page) {
