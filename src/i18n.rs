@@ -174,6 +174,7 @@ pub const CITED_LINES_HINT: Text = text(
     "Marked lines carry records of the dataset; their buttons open them.",
 );
 // Search: dates it understood, and records shown when none has every word
+pub const SEARCH_DAY: Text = text("日期", "Day");
 pub const SEARCH_MONTH: Text = text("月份", "Month");
 pub const SEARCH_YEAR: Text = text("年份", "Year");
 
@@ -186,6 +187,13 @@ pub fn partial_match(lang: Lang, matched: usize, groups: usize) -> String {
 }
 
 /// "2021年10月" / "October 2021".
+pub fn day_label(lang: Lang, year: i32, month: u8, day: u8) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年{month}月{day}日"),
+        Lang::En => format!("{day} {} {year}", month_name(month)),
+    }
+}
+
 pub fn month_label(lang: Lang, year: i32, month: u8) -> String {
     match lang {
         Lang::Zh => format!("{year}年{month}月"),

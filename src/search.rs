@@ -3,8 +3,9 @@
 //! its dates fall in it. Read from the query, in order:
 //!
 //! - quoted phrases (`"..."`, `“...”`, `「...」`, `『...』`): each one group, matched as written;
-//! - dates: a month (`2021-10`, `2021.10`, `2021/10`, `10/2021`, `2021年10月`, `October 2021`,
-//!   `Oct 2021`, `Oct. 2021`) or a year (`2021`, `2021年`);
+//! - dates: a day (`2021-10-25`, `2021.10.25`, `2021/10/25`, `2021年10月25日`,
+//!   `October 25, 2021`, `25 Oct 2021`), a month (`2021-10`, `2021.10`, `2021/10`, `10/2021`,
+//!   `2021年10月`, `October 2021`, `Oct 2021`, `Oct. 2021`) or a year (`2021`, `2021年`);
 //! - glossary terms (see [`crate::glossary`]), longest first: `delivery rider` or `劳模` is one
 //!   group whose alternatives are every form of its term;
 //! - every other word: one group, in the singular or as written (`couriers` finds `courier`).
@@ -20,6 +21,8 @@ use crate::glossary::{is_cjk, is_dash, singular, Glossary};
 pub enum Group {
     /// Any of these, in a record's normalized text (none contains another).
     Text(Vec<String>),
+    /// A day: records whose dates are known to the month (or day) and cover it.
+    Day { year: i32, month: u8, day: u8 },
     /// A month: records whose dates are known to the month (or day) and overlap it.
     Month { year: i32, month: u8 },
     /// A year: records whose dates overlap it, or whose text has the year as typed.
@@ -91,6 +94,11 @@ impl Query {
         let mut tokens: Vec<String> = Vec::new();
         let mut i = 0;
         while i < words.len() {
+            if let Some((group, used)) = english_day(&words[i..]) {
+                query.push(group);
+                i += used;
+                continue;
+            }
             if let Some(year) = words.get(i + 1).and_then(|next| year_of(next)).filter(|_| month_of_name(words[i]).is_some()) {
                 let month = month_of_name(words[i]).unwrap_or(1);
                 query.push(Group::Month { year, month });
@@ -107,7 +115,7 @@ impl Query {
             let texts: &[String] = match group {
                 Group::Text(alternatives) => alternatives,
                 Group::Year { typed, .. } => std::slice::from_ref(typed),
-                Group::Month { .. } => &[],
+                Group::Day { .. } | Group::Month { .. } => &[],
             };
             texts.iter().map(move |text| (text.as_str(), 1u64 << i))
         }));
@@ -123,6 +131,14 @@ impl Query {
     pub fn months(&self) -> impl Iterator<Item = (i32, u8)> + '_ {
         self.groups.iter().filter_map(|g| match g {
             Group::Month { year, month } => Some((*year, *month)),
+            _ => None,
+        })
+    }
+
+    /// The days the query names, in order.
+    pub fn days(&self) -> impl Iterator<Item = (i32, u8, u8)> + '_ {
+        self.groups.iter().filter_map(|g| match g {
+            Group::Day { year, month, day } => Some((*year, *month, *day)),
             _ => None,
         })
     }
@@ -144,6 +160,10 @@ impl Query {
     /// Takes the dates out of one word (`2021-10`, `10/2021`, `2021年10月`, `2021年`, `2021`),
     /// returning what is left of it (`2021年10月劳模` leaves `劳模`).
     fn take_dates(&mut self, word: &str) -> String {
+        if let Some((year, month, day)) = numeric_day(word) {
+            self.push(Group::Day { year, month, day });
+            return String::new();
+        }
         if let Some((year, month)) = numeric_month(word) {
             self.push(Group::Month { year, month });
             return String::new();
@@ -169,9 +189,19 @@ impl Query {
             let month = after[..month_digits].parse::<u8>().ok().filter(|m| (1..=12).contains(m));
             match month.filter(|_| after[month_digits..].starts_with('月')) {
                 Some(month) => {
-                    self.push(Group::Month { year, month });
                     rest = &after[month_digits + '月'.len_utf8()..];
-                    rest = rest.strip_prefix('份').unwrap_or(rest);
+                    let day_digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                    let day = day_of(year, month, &rest[..day_digits]).filter(|_| rest[day_digits..].starts_with(['日', '号']));
+                    match day {
+                        Some(day) => {
+                            self.push(Group::Day { year, month, day });
+                            rest = &rest[day_digits + '日'.len_utf8()..];
+                        }
+                        None => {
+                            self.push(Group::Month { year, month });
+                            rest = rest.strip_prefix('份').unwrap_or(rest);
+                        }
+                    }
                 }
                 None => {
                     self.push(Group::Year { year, typed: format!("{year}年") });
@@ -261,6 +291,9 @@ impl Query {
 fn has(group: &Group, in_text: bool, dates: Dates<'_>) -> bool {
     match group {
         Group::Text(_) => in_text,
+        Group::Day { year, month, day } => {
+            dates.start.month.is_some() && dates.end.month.is_some() && (dates.start.first_day()..=dates.end.last_day()).contains(&(*year, *month, *day))
+        }
         Group::Month { year, month } => {
             let (Some(first), Some(last)) = (dates.start.month, dates.end.month) else { return false };
             (dates.start.year, first) <= (*year, *month) && (*year, *month) <= (dates.end.year, last)
@@ -418,6 +451,38 @@ fn month_of_name(word: &str) -> Option<u8> {
     u8::try_from(position + 1).ok()
 }
 
+/// `25`, `5`: a day of that month, in digits.
+fn day_of(year: i32, month: u8, digits: &str) -> Option<u8> {
+    (1..=2).contains(&digits.len()).then(|| digits.parse::<u8>().ok()).flatten().filter(|d| (1..=crate::dates::days_in_month(year, month)).contains(d))
+}
+
+/// `2021-10-25`, `2021.10.25`, `2021/10/25`: a day in digits, the year first.
+fn numeric_day(word: &str) -> Option<(i32, u8, u8)> {
+    let separator = word.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
+    let mut parts = word.split(separator);
+    let (year, month, day) = (year_of(parts.next()?)?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let (_, month) = numeric_month(&format!("{year}-{month}"))?;
+    Some((year, month, day_of(year, month, day)?))
+}
+
+/// `October 25, 2021`, `Oct 25 2021`, `25 October 2021`, `25th Oct. 2021`: a day in words at the
+/// start of `words`, and how many words it takes.
+fn english_day(words: &[&str]) -> Option<(Group, usize)> {
+    let [first, second, third, ..] = words else { return None };
+    let year = year_of(third)?;
+    let (month, day) = match (month_of_name(first), month_of_name(second)) {
+        (Some(month), None) => (month, *second),
+        (None, Some(month)) => (month, *first),
+        _ => return None,
+    };
+    let day = day.trim_end_matches(',');
+    let day = ["st", "nd", "rd", "th"].iter().find_map(|suffix| day.strip_suffix(suffix)).unwrap_or(day);
+    Some((Group::Day { year, month, day: day_of(year, month, day)? }, 3))
+}
+
 /// `2021-10`, `2021.10`, `2021/10`, `10/2021`, `2021-1`: a month in digits.
 fn numeric_month(word: &str) -> Option<(i32, u8)> {
     let (a, b) = word.split_once(['-', '.', '/'])?;
@@ -539,6 +604,26 @@ mod tests {
         assert_eq!(years("3820 973.27"), Vec::<i32>::new());
         assert_eq!(text_groups("2021年10月劳模"), [vec!["Month { year: 2021, month: 10 }".to_owned()], text_groups("劳模").remove(0)]);
         assert_eq!(text_groups("2021年劳模"), [vec!["Year { year: 2021, typed: \"2021年\" }".to_owned()], text_groups("劳模").remove(0)]);
+    }
+
+    #[test]
+    fn days_in_every_form() {
+        let days = |text: &str| Query::parse(text, &glossary()).days().collect::<Vec<_>>();
+        for text in ["2021-10-25", "2021.10.25", "2021/10/25", "2021年10月25日", "2021年10月25号", "October 25, 2021", "Oct 25 2021", "25 October 2021", "25th Oct. 2021"] {
+            assert_eq!(days(text), [(2021, 10, 25)], "{text}");
+            assert_eq!(Query::parse(text, &glossary()).groups.len(), 1, "{text} is one date, not three words");
+        }
+        assert_eq!(days("2021-02-30"), Vec::<(i32, u8, u8)>::new());
+        assert_eq!(days("2024-02-29"), [(2024, 2, 29)]);
+        assert_eq!(text_groups("2021年10月25日劳模"), [vec!["Day { year: 2021, month: 10, day: 25 }".to_owned()], text_groups("劳模").remove(0)]);
+        let query = Query::parse("2021-10-25", &glossary());
+        let date = |text: &str| PartialDate::parse(text).expect("a date");
+        let matches = |start: &str, end: &str| query.matches_all("", Dates { start: &date(start), end: &date(end) });
+        assert!(matches("2021-10-25", "2021-10-25"));
+        assert!(matches("2021-10", "2021-10"), "known to the month, it may be that day");
+        assert!(matches("2021-10-20", "2021-10-28"));
+        assert!(!matches("2021-10-26", "2021-10-28"));
+        assert!(!matches("2021", "2021"), "known only to the year");
     }
 
     #[test]

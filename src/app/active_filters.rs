@@ -73,9 +73,10 @@ pub fn ActiveFilters() -> impl IntoView {
         let text = app.view.with(|v| v.filter.text.clone());
         let query = crate::search::Query::parse(&text, crate::embedded::glossary());
         let colon = if lang == i18n::Lang::Zh { "：" } else { ": " };
+        let days = query.days().map(|(year, month, day)| format!("{}{colon}{}", i18n::SEARCH_DAY.get(lang), i18n::day_label(lang, year, month, day)));
         let months = query.months().map(|(year, month)| format!("{}{colon}{}", i18n::SEARCH_MONTH.get(lang), i18n::month_label(lang, year, month)));
         let years = query.years().map(|year| format!("{}{colon}{}", i18n::SEARCH_YEAR.get(lang), i18n::year_label(lang, year)));
-        months
+        days.chain(months)
             .chain(years)
             .map(|label| view! { <li class="chip search-date" data-testid="search-date">{label}</li> })
             .collect_view()
