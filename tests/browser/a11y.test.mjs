@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, useServerAndBrowser, openPage, waitForApp, waitForParam, MOBILE } from './harness.mjs';
+import { ROOT, useServerAndBrowser, openPage, waitForApp, waitForParam, MOBILE, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
@@ -169,7 +169,7 @@ test('keyboard only: filters, tabs, a timeline record, a chart pick and a table 
   const id = await page.evaluate(() => document.activeElement.dataset.record);
   await page.keyboard.press('Enter');
   await waitForParam(page, 'rec', id);
-  await page.waitForFunction(() => document.activeElement?.closest('[data-testid=record]'), null, { timeout: 5000 })
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid=record]'), null, { timeout: PATIENCE })
     .catch(async () => assert.fail(`focus did not move into the record dialog: ${await focused(page)}`));
   for (const key of ['Shift+Tab', 'Tab', 'Tab', 'Tab']) {
     await page.keyboard.press(key);
@@ -178,7 +178,7 @@ test('keyboard only: filters, tabs, a timeline record, a chart pick and a table 
   await page.keyboard.press('Escape');
   await waitForParam(page, 'rec', null);
   assert.equal(await page.locator('[data-testid=record]').count(), 0);
-  await page.waitForFunction((rec) => document.activeElement?.dataset.record === rec, id, { timeout: 5000 })
+  await page.waitForFunction((rec) => document.activeElement?.dataset.record === rec, id, { timeout: PATIENCE })
     .catch(async () => assert.fail(`focus did not return to the mark ${id} after closing: ${await focused(page)}`));
 
   // the chart's data table picks a region as a click on its bar does
@@ -191,7 +191,7 @@ test('keyboard only: filters, tabs, a timeline record, a chart pick and a table 
   const region = await page.evaluate(() => document.activeElement.closest('tr').dataset.region);
   await page.keyboard.press('Enter');
   await waitForParam(page, 'r', region);
-  await page.waitForFunction(() => document.activeElement?.id === 'chart-data', null, { timeout: 5000 })
+  await page.waitForFunction(() => document.activeElement?.id === 'chart-data', null, { timeout: PATIENCE })
     .catch(async () => assert.fail(`focus did not move to the redrawn data table: ${await focused(page)}`));
 
   // the table sorts from its column headers
@@ -215,7 +215,7 @@ test('keyboard only: filters, tabs, a timeline record, a chart pick and a table 
   await waitForParam(page, 'rec', row);
   await page.keyboard.press('Escape');
   await waitForParam(page, 'rec', null);
-  await page.waitForFunction((rec) => document.activeElement?.dataset.record === rec, row, { timeout: 5000 })
+  await page.waitForFunction((rec) => document.activeElement?.dataset.record === rec, row, { timeout: PATIENCE })
     .catch(async () => assert.fail(`focus did not return to the row ${row}: ${await focused(page)}`));
   session.assertClean();
   await session.close();
@@ -229,14 +229,14 @@ test('keyboard only at phone size: the filter drawer takes focus, and Escape clo
   await tabTo(page, '.filters-toggle');
   await assertFocusVisible(page, 'the filters button');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.closest('#filters'), null, { timeout: 5000 })
+  await page.waitForFunction(() => document.activeElement?.closest('#filters'), null, { timeout: PATIENCE })
     .catch(async () => assert.fail(`focus did not move into the opened drawer: ${await focused(page)}`));
   assert.ok(await page.isVisible('#filters'));
   await tabTo(page, 'input[name=category][value=assistance_welfare]');
   await page.keyboard.press('Space');
   await waitForParam(page, 'c', 'assistance_welfare');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => document.activeElement?.matches('.filters-toggle'), null, { timeout: 5000 })
+  await page.waitForFunction(() => document.activeElement?.matches('.filters-toggle'), null, { timeout: PATIENCE })
     .catch(async () => assert.fail(`focus did not return to the filters button: ${await focused(page)}`));
   assert.ok(!(await page.isVisible('#filters')), 'Escape closes the drawer');
   assert.equal(await page.getAttribute('.filters-toggle', 'aria-expanded'), 'false');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { useServerAndBrowser, serve, openPage, waitForApp, waitForParam } from './harness.mjs';
+import { useServerAndBrowser, serve, openPage, waitForApp, waitForParam, PATIENCE } from './harness.mjs';
 import { withPolicy, policyFor } from '../../tools/csp.mjs';
 
 const env = useServerAndBrowser([
@@ -157,7 +157,7 @@ test('an injected inline script does not run and is reported', async () => {
   await waitForApp(page);
   await assertNoViolations(session, 'before the injection');
   await page.evaluate(() => document.head.append(Object.assign(document.createElement('script'), { textContent: 'window.__pwned = 1' })));
-  await page.waitForFunction(() => window.__violations.length > 0, null, { timeout: 5000 });
+  await page.waitForFunction(() => window.__violations.length > 0, null, { timeout: PATIENCE });
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the injected script ran');
   const violations = await page.evaluate(() => window.__violations);
   assert.ok(violations.every((v) => v.startsWith('script-src')), violations.join('\n'));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useServerAndBrowser, waitForApp, waitForParam, ROOT, openApp } from './harness.mjs';
+import { useServerAndBrowser, waitForApp, waitForParam, ROOT, openApp, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([
   { prefix: '/', dir: 'dist' },
@@ -49,7 +49,7 @@ async function failure(session, address) {
   await page.goto(`${env.server.origin}/?lang=en&data=${encodeURIComponent(address)}`);
   await waitForApp(page);
   const error = page.locator('[data-testid=load-error]');
-  await error.waitFor({ timeout: 25000 });
+  await error.waitFor({ timeout: PATIENCE });
   // the built-in dataset is still there, and the link no longer names the failed one
   await waitForParam(page, 'data', null);
   assert.equal(await page.locator('[data-testid=origin-banner]').count(), 0);

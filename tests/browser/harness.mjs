@@ -2,7 +2,7 @@
 // Chromium headless through playwright-core, and fails a page on any console error, uncaught
 // exception or failed request. Everything it starts, it stops.
 import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
@@ -54,8 +54,18 @@ export async function serve(mounts) {
     }
     if (path.endsWith('/') || !extname(file)) file = join(dir, 'index.html');
     try {
+      // As static hosts do: every load asks whether the file changed (so a new build is always
+      // seen) and an unchanged one is answered 304, which lets the browser reuse what it made
+      // of it, e.g. the compiled wasm module.
+      const { size, mtimeMs } = await stat(file);
+      const etag = `"${size.toString(16)}-${Math.round(mtimeMs).toString(16)}"`;
+      const headers = { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', etag };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -81,6 +91,14 @@ export async function launch() {
   });
 }
 
+/**
+ * How long a wait for a state may take before it fails with what it saw. A state the app
+ * reaches in milliseconds on a quiet machine can take many seconds on a busy one (compiling
+ * the module alone took over ten with two builds beside the browser), so waits are generous:
+ * a wait that passes only quickly would fail by luck.
+ */
+export const PATIENCE = 60000;
+
 export const DESKTOP = { width: 1280, height: 800 };
 export const MOBILE = { width: 390, height: 844 };
 
@@ -90,6 +108,7 @@ export const MOBILE = { width: 390, height: 844 };
  */
 export async function openPage(browser, { viewport = DESKTOP, colorScheme = 'light', locale = 'zh-CN', deviceScaleFactor = 1 } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, locale, deviceScaleFactor });
+  context.setDefaultTimeout(PATIENCE);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -121,12 +140,12 @@ export async function openPage(browser, { viewport = DESKTOP, colorScheme = 'lig
  */
 export async function waitForApp(page) {
   try {
-    await page.waitForSelector('nav.tabs button[data-tab]', { timeout: 20000 });
+    await page.waitForSelector('nav.tabs button[data-tab]', { timeout: PATIENCE });
   } catch (err) {
     const seen = await page
       .evaluate(() => `${document.readyState}; body: ${(document.body?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 400)}`)
       .catch((e) => `the page could not be read (${e.message})`);
-    throw new Error(`the app did not mount within 20 s at ${page.url()}\n  the page showed: ${seen}\n  ${err.message}`);
+    throw new Error(`the app did not mount within ${PATIENCE / 1000} s at ${page.url()}\n  the page showed: ${seen}\n  ${err.message}`);
   }
 }
 
@@ -151,7 +170,9 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
  * writes the URL in an effect right after a change, so reading it at once would race.
  */
 export async function waitForParam(page, name, value) {
-  await page.waitForURL((url) => url.searchParams.get(name) === value, { timeout: 5000 });
+  await page.waitForURL((url) => url.searchParams.get(name) === value, { timeout: PATIENCE }).catch((err) => {
+    throw new Error(`the address never had ${name}=${value}; it is ${page.url()}\n${err.message}`);
+  });
 }
 
 /**

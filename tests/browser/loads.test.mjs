@@ -9,7 +9,7 @@ import { createGzip } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam, ROOT } from './harness.mjs';
+import { useServerAndBrowser, openPage, waitForApp, waitForParam, ROOT, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
@@ -92,7 +92,7 @@ async function release(path) {
 }
 
 /** Polls a condition of the test's own server; fails naming what it waited for. */
-async function waitUntil(condition, what, timeout = 10000) {
+async function waitUntil(condition, what, timeout = PATIENCE) {
   const until = Date.now() + timeout;
   while (!condition()) {
     if (Date.now() > until) throw new Error(`waited ${timeout} ms for ${what}; it did not happen`);
@@ -151,7 +151,7 @@ test('a body is counted as it streams in: no Content-Length, or a gzip bomb, sto
     const session = await start(`?lang=en&data=${encodeURIComponent(`${other.origin}/${name}`)}`);
     const { page } = session;
     const error = page.locator('[data-testid=load-error]');
-    await error.waitFor({ timeout: 30000 });
+    await error.waitFor({ timeout: PATIENCE });
     assert.match(await error.textContent(), /larger than 32 MB \(once decompressed\): reading stopped there/, name);
     await waitUntil(() => closed.has(`/${name}`), `the read of ${name} to be abandoned`);
     // what arrived waited outside the module's memory, and is not kept
@@ -164,7 +164,7 @@ test('a body is counted as it streams in: no Content-Length, or a gzip bomb, sto
 test('a body cut short is told apart from a network that is down', async () => {
   const session = await start(`?lang=en&data=${encodeURIComponent(`${other.origin}/cut.json`)}`);
   const error = session.page.locator('[data-testid=load-error]');
-  await error.waitFor({ timeout: 20000 });
+  await error.waitFor({ timeout: PATIENCE });
   assert.match(await error.textContent(), /broke off/);
   await session.close();
 });
@@ -179,7 +179,7 @@ test('addresses that reach another site without saying so are refused with the r
     ['http://127.0.0.1:25/x.json', /port/],
   ]) {
     await openInField(page, address);
-    await page.locator('.field-error', { hasText: reason }).waitFor({ timeout: 5000 });
+    await page.locator('.field-error', { hasText: reason }).waitFor({ timeout: PATIENCE });
   }
   await page.goto(`${env.server.origin}/?lang=en&data=${encodeURIComponent('/\\evil.example/x.json')}`);
   await waitForApp(page);
@@ -233,7 +233,7 @@ test('a large outside dataset is read and checked a slice at a time, with a prog
           return bar && Number(bar.value) > low && Number(bar.value) < high;
         },
         [low, high],
-        { timeout: 30000, polling: 'raf' },
+        { timeout: PATIENCE, polling: 'raf' },
       )
       .catch(async (err) => {
         const seen = await page.evaluate(() => document.querySelector('[data-testid=loading-banner]')?.outerHTML ?? 'no loading banner');

@@ -3,7 +3,7 @@
 // record, labels are visible and hit areas large enough.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, waitForParam, screenshot, MOBILE, openApp } from './harness.mjs';
+import { useServerAndBrowser, waitForParam, screenshot, MOBILE, openApp, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
@@ -44,7 +44,7 @@ test('the reading list shows events and figures in date order and switches order
   assert.match(await page.textContent('[data-testid=reading-count]'), /^\d+ records · \d+ figures? · \d+ events? in \d{4}/);
   await page.click('[data-testid=reading-list] button[data-order=newest]');
   await waitForParam(page, 'order', 'newest');
-  await page.waitForFunction((first) => document.querySelector('.reading-item')?.dataset.record !== first, oldest[0].id, { timeout: 5000 })
+  await page.waitForFunction((first) => document.querySelector('.reading-item')?.dataset.record !== first, oldest[0].id, { timeout: PATIENCE })
     .catch(async () => assert.fail(`the list did not change order; first is still ${oldest[0].id}`));
   const newest = await listed(page);
   assert.equal(newest.length, oldest.length);
@@ -103,7 +103,7 @@ test('a window opened by a link zooms out, in and pans from there', async () => 
   ]) {
     await page.click(control);
     await waitForParam(page, 'tl', tl);
-    await page.locator('[data-testid=timeline-range]', { hasText: label }).waitFor({ timeout: 5000 });
+    await page.locator('[data-testid=timeline-range]', { hasText: label }).waitFor({ timeout: PATIENCE });
   }
   assert.equal(await range.textContent(), '2021-11');
   session.assertClean();

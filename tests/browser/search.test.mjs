@@ -3,7 +3,7 @@
 // none has all of them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, waitForParam, openApp } from './harness.mjs';
+import { useServerAndBrowser, waitForParam, openApp, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
@@ -15,7 +15,7 @@ async function waitForRecords(page, scope, ids) {
     await page.waitForFunction(
       ([scope, ids]) => ids.every((id) => document.querySelector(`${scope} [data-record="${id}"]`)),
       [scope, ids],
-      { timeout: 10000 },
+      { timeout: PATIENCE },
     );
   } catch {
     const shown = await page.$$eval(`${scope} [data-record]`, (els) => els.map((el) => el.dataset.record));

@@ -2,7 +2,7 @@
 // the URL, survives garbage parameters, follows the colour scheme and loads under a sub-path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, DESKTOP, MOBILE } from './harness.mjs';
+import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, DESKTOP, MOBILE, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([
   { prefix: '/union-explorer/', dir: 'target/dist-subpath' },
@@ -47,7 +47,7 @@ test('a loading notice shows until the dataset is decoded (with a hint if that t
   // a module that does not start: after a while the notice says what to check
   const hint = page.locator('#loading .loading-hint');
   assert.equal(await hint.isVisible(), false, 'no hint at first');
-  await hint.waitFor({ state: 'visible', timeout: 15000 });
+  await hint.waitFor({ state: 'visible', timeout: PATIENCE });
   assert.match(await hint.textContent(), /WebAssembly/);
   release();
   await waitForApp(page);

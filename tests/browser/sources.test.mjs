@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ROOT, useServerAndBrowser, waitForParam, screenshot, MOBILE, openApp } from './harness.mjs';
+import { ROOT, useServerAndBrowser, waitForParam, screenshot, MOBILE, openApp, PATIENCE } from './harness.mjs';
 
 const SEEDS = resolve(ROOT, '../shared/seeds');
 const skip = existsSync(SEEDS) ? false : `no source folder at ${SEEDS}: the report texts are needed`;
@@ -62,7 +62,7 @@ async function waitForLineInView(page, number) {
       if (!line) return false;
       const box = line.getBoundingClientRect();
       return box.top >= 0 && box.bottom <= window.innerHeight;
-    }, number, { timeout: 5000 });
+    }, number, { timeout: PATIENCE });
   } catch {
     const seen = await page.evaluate((n) => {
       const line = document.getElementById(`line-${n}`);
@@ -77,7 +77,7 @@ test('src= fetches the texts: a record shows its cited line with the token marke
   const session = await open(`?lang=en&src=/seeds/&rec=qz2023-f001`);
   const { page } = session;
   const excerpt = page.locator('[data-testid=record] [data-testid=source-excerpt]');
-  await excerpt.waitFor({ timeout: 10000 });
+  await excerpt.waitFor({ timeout: PATIENCE });
   const marks = await excerpt.locator('mark').allTextContents();
   assert.equal(marks.join('').replace(/\s+/g, ''), raw.replace(/\s+/g, ''), `marked: ${marks.join(' | ')}`);
   // the cited line with three lines either side (fewer at the start of the text)
@@ -111,7 +111,7 @@ test('the reader opened by a link scrolls to its line; its record buttons open r
   const { line } = await fact('np2024', 'np2024-f010');
   const session = await open(`?lang=zh&tab=documents&src=/seeds/&read=np2024&line=${line}`);
   const { page } = session;
-  await page.locator('[data-testid=reader-lines]').waitFor({ timeout: 10000 });
+  await page.locator('[data-testid=reader-lines]').waitFor({ timeout: PATIENCE });
   await waitForLineInView(page, line);
   const first = page.locator('[data-testid=reader-lines] > li').first();
   assert.equal(await first.locator('.line-no').textContent(), '1');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam, openApp } from './harness.mjs';
+import { useServerAndBrowser, openPage, waitForApp, waitForParam, openApp, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
@@ -36,7 +36,7 @@ test('the table lists figures and events with their counts, and a switch shows o
 
   await page.click('button[data-kind=events]');
   await waitForParam(page, 'kind', 'events');
-  await page.waitForFunction((n) => document.querySelectorAll('table.facts tbody tr.event').length === n, events, { timeout: 5000 })
+  await page.waitForFunction((n) => document.querySelectorAll('table.facts tbody tr.event').length === n, events, { timeout: PATIENCE })
     .catch(async () => assert.fail(`expected ${events} event rows, saw ${await page.locator('table.facts tbody tr').count()}`));
   assert.equal(await page.locator('table.facts tbody tr:not(.event)').count(), 0);
   // events sort by date under the period column
@@ -47,7 +47,7 @@ test('the table lists figures and events with their counts, and a switch shows o
 
   await page.click('button[data-kind=figures]');
   await waitForParam(page, 'kind', 'figures');
-  await page.waitForFunction((n) => document.querySelectorAll('table.facts tbody tr:not(.event)').length === Math.min(n, 100) && !document.querySelector('table.facts tbody tr.event'), figures, { timeout: 5000 })
+  await page.waitForFunction((n) => document.querySelectorAll('table.facts tbody tr:not(.event)').length === Math.min(n, 100) && !document.querySelector('table.facts tbody tr.event'), figures, { timeout: PATIENCE })
     .catch(async () => assert.fail(`expected ${figures} figure rows only, saw ${await page.locator('table.facts tbody tr').count()}`));
   await page.click('button[data-kind=all]');
   await waitForParam(page, 'kind', null);
@@ -65,14 +65,14 @@ test('Enter and Space on a focused row open its record, and it stays open', asyn
     await row.focus();
     await page.keyboard.press(key);
     await waitForParam(page, 'rec', id);
-    await page.waitForFunction(() => document.activeElement?.closest('[data-testid=record]'), null, { timeout: 5000 })
+    await page.waitForFunction(() => document.activeElement?.closest('[data-testid=record]'), null, { timeout: PATIENCE })
       .catch(async () => assert.fail(`${key}: focus did not move into the record: ${await focused(page)}`));
     // the key that opened the record must not also press its close button
     assert.equal(await page.locator('[data-testid=record]').getAttribute('data-record'), id, `${key}: the record of ${id} is open`);
     assert.equal(new URL(page.url()).searchParams.get('rec'), id);
     await page.keyboard.press('Escape');
     await waitForParam(page, 'rec', null);
-    await page.waitForFunction((rec) => document.activeElement?.dataset.record === rec, id, { timeout: 5000 })
+    await page.waitForFunction((rec) => document.activeElement?.dataset.record === rec, id, { timeout: PATIENCE })
       .catch(async () => assert.fail(`${key}: focus did not return to the row ${id}: ${await focused(page)}`));
   }
   session.assertClean();
@@ -108,7 +108,7 @@ test('the copied link carries the language, even when it came from the browser',
   await waitForApp(page);
   assert.equal(new URL(page.url()).searchParams.get('lang'), null, 'the language is the browser’s');
   await page.click('[data-testid=copy-link]');
-  const copied = await page.waitForFunction(() => window.copiedLink, null, { timeout: 5000 }).then((h) => h.jsonValue());
+  const copied = await page.waitForFunction(() => window.copiedLink, null, { timeout: PATIENCE }).then((h) => h.jsonValue());
   const url = new URL(copied);
   assert.equal(url.searchParams.get('lang'), 'en');
   assert.equal(url.searchParams.get('r'), 'quanzhou');
@@ -124,7 +124,7 @@ test('the skip link is the first stop and moves focus to the view', async () => 
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-link', `first Tab stop: ${await focused(page)}`);
   assert.ok(await page.locator('[data-testid=skip-link]').isVisible(), 'visible when focused');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'view-panel', null, { timeout: 5000 })
+  await page.waitForFunction(() => document.activeElement?.id === 'view-panel', null, { timeout: PATIENCE })
     .catch(async () => assert.fail(`focus did not move to the view: ${await focused(page)}`));
   // the next Tab goes into the view, not back to the header
   await page.keyboard.press('Tab');
@@ -142,7 +142,7 @@ test('the record view lists the same passage, and a person searches the explorer
   assert.ok(ids.includes('qz2023-f008'), `a figure two lines away is listed: ${ids}`);
   assert.ok(!ids.includes('qz2023-e020'), 'not the record itself');
   await passage.filter({ hasText: 'Figure' }).first().click();
-  await page.waitForURL((u) => u.searchParams.get('rec')?.startsWith('qz2023-f'), { timeout: 5000 });
+  await page.waitForURL((u) => u.searchParams.get('rec')?.startsWith('qz2023-f'), { timeout: PATIENCE });
   await page.goBack();
   await waitForParam(page, 'rec', 'qz2023-e020');
   await page.locator('[data-testid=record] button[data-search="Wu Peiwen"]').click();
