@@ -93,9 +93,9 @@ export async function launch() {
 
 /**
  * How long a wait for a state may take before it fails with what it saw. A state the app
- * reaches in milliseconds on a quiet machine can take many seconds on a busy one (between
- * the module's download and its first code, over ten with two builds beside the browser), so waits are generous:
- * a wait that passes only quickly would fail by luck.
+ * reaches in milliseconds on a quiet machine can take many seconds on a busy one (between the
+ * module's download and its first code, over ten with two builds beside the browser), so
+ * waits are generous: a wait that passes only quickly would fail by luck.
  */
 export const PATIENCE = 60000;
 
