@@ -249,6 +249,8 @@ pub fn ChartsView() -> impl IntoView {
     let resized = RwSignal::new(0u32);
     // whether the next paint reads the canvas's width from the page's layout
     let measure_next = StoredValue::new(DRAWN_WIDTH.load(Ordering::Relaxed) == 0);
+    // whether the next paint corrects a width that the laid-out page showed to be wrong
+    let correcting = StoredValue::new(false);
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         let _ = measure_next.try_set_value(true);
         resized.update(|n| *n = n.wrapping_add(1));
@@ -264,13 +266,16 @@ pub fn ChartsView() -> impl IntoView {
         resized.track();
         let (Some(canvas), Some(chart)) = (canvas.get(), drawn.get()) else { return };
         let lang = lang.get_untracked();
-        let measure = measure_next.try_update_value(|m| std::mem::replace(m, false)).unwrap_or(true);
+        let corrective = correcting.try_update_value(|c| std::mem::replace(c, false)).unwrap_or(false);
+        let measure = measure_next.try_update_value(|m| std::mem::replace(m, false)).unwrap_or(true) || corrective;
         let width = match DRAWN_WIDTH.load(Ordering::Relaxed) {
             drawn if drawn > 0 && !measure => drawn,
             _ => chart_width(Some(&canvas), SCREEN_MIN_WIDTH),
         };
         paint_on_screen(&canvas, &chart, width, lang, hits);
-        if measure {
+        // a chart painted again for its width is checked no further: a scroll bar that comes
+        // and goes with its height could otherwise have it painted back and forth
+        if corrective {
             return;
         }
         // after the frame the layout is known and reading it costs nothing
@@ -280,7 +285,7 @@ pub fn ChartsView() -> impl IntoView {
                     if canvas.is_connected() && chart_width(Some(&canvas), SCREEN_MIN_WIDTH) != width {
                         let _ = canvas.set_attribute(PAINT_STATE, PAINT_PENDING);
                         // the view may have closed since
-                        let _ = measure_next.try_set_value(true);
+                        let _ = correcting.try_set_value(true);
                         resized.try_update(|n| *n = n.wrapping_add(1));
                     }
                 },
