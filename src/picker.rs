@@ -6,14 +6,15 @@ use crate::model::Dataset;
 use std::collections::HashMap;
 
 /// One category's indicators, as `(id, name)` sorted by name.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct IndicatorGroup {
     pub category: String,
     pub indicators: Vec<(String, String)>,
 }
 
-/// The category most of an indicator's figures belong to, for every indicator with figures.
-fn main_categories(data: &Dataset) -> HashMap<&str, &str> {
+/// The category most of an indicator's figures belong to, for every indicator with figures:
+/// made once per dataset, as it reads every figure.
+pub fn main_categories(data: &Dataset) -> HashMap<String, String> {
     let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
     for fact in &data.facts {
         *counts.entry((fact.indicator.as_str(), fact.category.as_str())).or_default() += 1;
@@ -26,15 +27,26 @@ fn main_categories(data: &Dataset) -> HashMap<&str, &str> {
             *entry = (category, n);
         }
     }
-    best.into_iter().map(|(indicator, (category, _))| (indicator, category)).collect()
+    best.into_iter().map(|(indicator, (category, _))| (indicator.to_owned(), category.to_owned())).collect()
 }
 
 /// The indicators of `ids` whose name (in either language) or id contains `query` (ignoring
 /// case), grouped by category in the dataset's order of categories; `keep` is always listed,
 /// so the picker can show what is chosen.
 pub fn indicator_groups(data: &Dataset, ids: &[String], query: &str, keep: Option<&str>, lang: Lang) -> Vec<IndicatorGroup> {
+    indicator_groups_in(data, &main_categories(data), ids, query, keep, lang)
+}
+
+/// `indicator_groups`, with each indicator's category from `categories` (`main_categories`).
+pub fn indicator_groups_in(
+    data: &Dataset,
+    categories: &HashMap<String, String>,
+    ids: &[String],
+    query: &str,
+    keep: Option<&str>,
+    lang: Lang,
+) -> Vec<IndicatorGroup> {
     let query = query.trim().to_lowercase();
-    let categories = main_categories(data);
     let matches = |id: &str| {
         query.is_empty()
             || keep == Some(id)
@@ -46,7 +58,7 @@ pub fn indicator_groups(data: &Dataset, ids: &[String], query: &str, keep: Optio
     for category in category_order {
         let mut indicators: Vec<(String, String)> = ids
             .iter()
-            .filter(|id| categories.get(id.as_str()).copied().unwrap_or_default() == category && matches(id))
+            .filter(|id| categories.get(id.as_str()).map_or("", String::as_str) == category && matches(id))
             .map(|id| (id.clone(), data.indicator(id).map_or(id.clone(), |i| i.name(lang).to_owned())))
             .collect();
         if indicators.is_empty() {

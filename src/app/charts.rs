@@ -3,9 +3,10 @@
 //! to its region.
 
 use super::active_filters::NoMatch;
-use super::{use_app, HistoryMode};
+use super::{use_app, HistoryMode, Shared};
 use super::downloads::{save, save_url};
 use super::backend::ChartBackend;
+use super::perf;
 use crate::charts::{
     category_profile, draw_bars, draw_time, source_extra_height, indicator_by_region, indicator_over_time, indicators_by_coverage, money_by_category,
     left_out_heading, source_line, BarChart, Frame, Hit, LeftOut, Theme, TimeChart,
@@ -132,11 +133,19 @@ fn chart_width(canvas: Option<&web_sys::HtmlCanvasElement>, min: u32) -> u32 {
 /// and text stay crisp; returns where the bars are, in device pixels.
 fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &Drawn, size: (u32, u32), ratio: f64, theme: Theme, lang: i18n::Lang) -> Result<Vec<Hit>, String> {
     let (width, height) = (f64::from(size.0), f64::from(size.1));
-    canvas.set_width((width * ratio) as u32);
-    canvas.set_height((height * ratio) as u32);
+    let bitmap = ((width * ratio) as u32, (height * ratio) as u32);
+    // a canvas given a size anew makes its bitmap anew, even the same size: the drawing paints
+    // every pixel over anyway
+    if (canvas.width(), canvas.height()) != bitmap {
+        canvas.set_width(bitmap.0);
+        canvas.set_height(bitmap.1);
+    }
     let style = web_sys::HtmlElement::style(canvas);
-    style.set_property("width", &format!("{width}px")).map_err(|e| format!("{e:?}"))?;
-    style.set_property("height", &format!("{height}px")).map_err(|e| format!("{e:?}"))?;
+    for (property, value) in [("width", format!("{width}px")), ("height", format!("{height}px"))] {
+        if style.get_property_value(property).ok().as_deref() != Some(value.as_str()) {
+            style.set_property(property, &value).map_err(|e| format!("{e:?}"))?;
+        }
+    }
     let canvas = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
     draw(ChartBackend::Canvas(canvas), chart, theme, ratio, lang)
 }
@@ -165,6 +174,44 @@ fn png_data_url(chart: &Drawn, size: (u32, u32), lang: i18n::Lang) -> Result<Str
     let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
     paint(&canvas, chart, size, 2.0, Theme::LIGHT, lang).map_err(|e| wasm_bindgen::JsValue::from_str(&e))?;
     canvas.to_data_url_with_type("image/png")
+}
+
+/// The canvas attribute that says whether the chart on it is the one the view shows: `pending`
+/// until it is painted, then `done`; `data-paints` counts the paints. Tests and the benchmark
+/// wait for it, and each paint sets the `ue:chart-painted` performance mark.
+const PAINT_STATE: &str = "data-paint";
+const PAINT_PENDING: &str = "pending";
+const PAINT_DONE: &str = "done";
+const PAINT_COUNT: &str = "data-paints";
+
+/// Paints `chart` on the canvas on screen at `width` CSS pixels, keeps where its bars are for
+/// picking, and says it is painted.
+fn paint_on_screen(canvas: &web_sys::HtmlCanvasElement, chart: &Drawn, width: u32, lang: i18n::Lang, hits: StoredValue<Vec<Hit>>) {
+    let ratio = window().device_pixel_ratio().max(1.0);
+    DRAWN_WIDTH.store(width, Ordering::Relaxed);
+    let size = (width, chart_height(chart, width, lang));
+    let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
+    match paint(canvas, chart, size, ratio, theme, lang) {
+        Ok(h) => {
+            // where each bar is, in CSS pixels: lets tests and tools pick bars precisely
+            let listed: Vec<String> = h
+                .iter()
+                .map(|hit| {
+                    let (x0, y0, x1, y1) = hit.rect;
+                    let css = |v: i32| (f64::from(v) / ratio).round() as i32;
+                    format!("{},{},{},{},{}", css(x0), css(y0.min(y1)), css(x1), css(y0.max(y1)), hit.region)
+                })
+                .collect();
+            let _ = canvas.set_attribute("data-hits", &listed.join(";"));
+            // the view may have closed meanwhile
+            let _ = hits.try_update_value(|hits| *hits = h);
+            let paints = canvas.get_attribute(PAINT_COUNT).and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
+            let _ = canvas.set_attribute(PAINT_COUNT, &paints.wrapping_add(1).to_string());
+            let _ = canvas.set_attribute(PAINT_STATE, PAINT_DONE);
+            perf::mark(perf::CHART_PAINTED);
+        }
+        Err(e) => leptos::logging::warn!("chart not drawn: {e}"),
+    }
 }
 
 fn prefers_dark() -> bool {
@@ -200,48 +247,51 @@ pub fn ChartsView() -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let hits = StoredValue::new(Vec::<Hit>::new());
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
+    // whether the next paint reads the canvas's width from the page's layout
+    let measure_next = StoredValue::new(DRAWN_WIDTH.load(Ordering::Relaxed) == 0);
+    // whether the next paint corrects a width that the laid-out page showed to be wrong
+    let correcting = StoredValue::new(false);
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        let _ = measure_next.try_set_value(true);
+        resized.update(|n| *n = n.wrapping_add(1));
+    });
     on_cleanup(move || handle.remove());
 
+    // painted in the task that changed the view, before its frame: the chart is on screen in
+    // the same frame as the rest of the view. Its width is the one last painted (reading the
+    // page's layout now would force a layout of the whole view), measured only for the first
+    // chart and after a resize; once the frame is laid out, a chart whose width turns out
+    // different is painted again at the right one.
     Effect::new(move |_| {
         resized.track();
         let (Some(canvas), Some(chart)) = (canvas.get(), drawn.get()) else { return };
         let lang = lang.get_untracked();
-        // the canvas takes its height now, so the page is laid out once, as it will stay; it is
-        // painted after that frame, in a task of its own: the task that changed the view, the
-        // browser's layout of it and the drawing each stay short at scale. The page is not laid
-        // out yet, so the width is as last drawn: only a chart whose source takes more lines
-        // than that width allowed grows when painted
+        let corrective = correcting.try_update_value(|c| std::mem::replace(c, false)).unwrap_or(false);
+        let measure = measure_next.try_update_value(|m| std::mem::replace(m, false)).unwrap_or(true) || corrective;
         let width = match DRAWN_WIDTH.load(Ordering::Relaxed) {
-            0 => window().inner_width().ok().and_then(|w| w.as_f64()).map_or(800, |w| w as u32),
-            drawn => drawn,
+            drawn if drawn > 0 && !measure => drawn,
+            _ => chart_width(Some(&canvas), SCREEN_MIN_WIDTH),
         };
-        let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{}px", chart_height(&chart, width, lang)));
-        let paint_after_frame = move || {
-            let ratio = window().device_pixel_ratio().max(1.0);
-            let width = chart_width(Some(&canvas), SCREEN_MIN_WIDTH);
-            DRAWN_WIDTH.store(width, Ordering::Relaxed);
-            let size = (width, chart_height(&chart, width, lang));
-            let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
-            match paint(&canvas, &chart, size, ratio, theme, lang) {
-                Ok(h) => {
-                    // where each bar is, in CSS pixels: lets tests and tools pick bars precisely
-                    let listed: Vec<String> = h
-                        .iter()
-                        .map(|hit| {
-                            let (x0, y0, x1, y1) = hit.rect;
-                            let css = |v: i32| (f64::from(v) / ratio).round() as i32;
-                            format!("{},{},{},{},{}", css(x0), css(y0.min(y1)), css(x1), css(y0.max(y1)), hit.region)
-                        })
-                        .collect();
-                    let _ = canvas.set_attribute("data-hits", &listed.join(";"));
-                    // the view may have closed since the frame was asked for
-                    let _ = hits.try_update_value(|hits| *hits = h);
-                }
-                Err(e) => leptos::logging::warn!("chart not drawn: {e}"),
-            }
-        };
-        request_animation_frame(move || set_timeout(paint_after_frame, std::time::Duration::ZERO));
+        paint_on_screen(&canvas, &chart, width, lang, hits);
+        // a chart painted again for its width is checked no further: a scroll bar that comes
+        // and goes with its height could otherwise have it painted back and forth
+        if corrective {
+            return;
+        }
+        // after the frame the layout is known and reading it costs nothing
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if canvas.is_connected() && chart_width(Some(&canvas), SCREEN_MIN_WIDTH) != width {
+                        let _ = canvas.set_attribute(PAINT_STATE, PAINT_PENDING);
+                        // the view may have closed since
+                        let _ = correcting.try_set_value(true);
+                        resized.try_update(|n| *n = n.wrapping_add(1));
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     });
     // the open chart as a file: SVG as drawn, PNG at twice the size; both light, for slides and print
     let download = move |format: &'static str| {
@@ -290,10 +340,13 @@ pub fn ChartsView() -> impl IntoView {
     };
     // what is typed into the picker's search box, narrowing its list
     let picker_query = RwSignal::new(String::new());
+    // which category each indicator is listed under: read from every figure, once per dataset
+    let indicator_categories = Memo::new(move |_| Shared::new(crate::picker::main_categories(&app.data.get())));
     let indicator_groups = Memo::new(move |_| {
         let data = app.data.get();
+        let categories = indicator_categories.get();
         let current = indicator.get();
-        indicators.with(|ids| crate::picker::indicator_groups(&data, ids, &picker_query.get(), current.as_deref(), lang.get()))
+        indicators.with(|ids| crate::picker::indicator_groups_in(&data, &categories, ids, &picker_query.get(), current.as_deref(), lang.get()))
     });
     let indicator_picker = move || {
         matches!(kind.get(), ChartKind::Bars | ChartKind::Time).then(|| {
@@ -312,7 +365,7 @@ pub fn ChartsView() -> impl IntoView {
                                 let data = app.data.get_untracked();
                                 // the list keeps the chosen indicator even when it does not match: ask afresh without it
                                 let first = indicators.with_untracked(|ids| {
-                                    crate::picker::indicator_groups(&data, ids, &query, None, lang)
+                                    crate::picker::indicator_groups_in(&data, &indicator_categories.get_untracked(), ids, &query, None, lang)
                                         .into_iter()
                                         .flat_map(|g| g.indicators)
                                         .map(|(id, _)| id)
@@ -329,17 +382,16 @@ pub fn ChartsView() -> impl IntoView {
                             let id = event_target_value(&ev);
                             app.change(HistoryMode::Push, |v| v.indicator = Some(id));
                         }>
-                        {move || {
-                            let current = indicator.get().unwrap_or_default();
-                            indicator_groups.get().into_iter().map(|group| view! {
-                                <optgroup label=group.category>
-                                    {group.indicators.into_iter().map(|(id, name)| {
-                                        let selected = id == current;
-                                        view! { <option value=id selected=selected>{name}</option> }
-                                    }).collect_view()}
-                                </optgroup>
-                            }).collect_view()
-                        }}
+                        // keyed, so a filter change adds and removes only the options that change
+                        // instead of making the whole list anew
+                        <For each=move || indicator_groups.get() key=|group| group.clone() let:group>
+                            <optgroup label=group.category>
+                                {group.indicators.into_iter().map(|(id, name)| {
+                                    let selected = id == indicator.get_untracked().unwrap_or_default();
+                                    view! { <option value=id selected=selected>{name}</option> }
+                                }).collect_view()}
+                            </optgroup>
+                        </For>
                     </select>
                     {move || (indicator_groups.with(|g| g.iter().map(|g| g.indicators.len()).sum::<usize>()) <= 1 && !picker_query.with(String::is_empty))
                         .then(|| view! { <span class="picker-note" role="status">{i18n::NO_INDICATOR_MATCH.get(lang)}</span> })}
@@ -441,7 +493,7 @@ pub fn ChartsView() -> impl IntoView {
         } else {
             view! {
                 <figure class="chart" data-testid="chart" data-kind=move || kind.get().code()>
-                    <canvas node_ref=canvas role="img" aria-describedby="chart-data"
+                    <canvas node_ref=canvas data-paint=PAINT_PENDING role="img" aria-describedby="chart-data"
                         aria-label=move || drawn.with(|d| d.as_ref().map(|d| d.title().to_owned()).unwrap_or_default())
                         on:click=pick></canvas>
                     <figcaption>

@@ -1,5 +1,6 @@
-//! Performance marks the benchmark reads: when the first full view is on screen, and how long
-//! the dataset takes to decode and to index. Cheap enough to leave in every build.
+//! Performance marks the benchmark reads: when the first full view is on screen, how long the
+//! dataset takes to decode and to index, and when a chart has been painted.
+//! Cheap enough to leave in every build.
 
 use leptos::prelude::window;
 
@@ -11,6 +12,8 @@ pub const INDEX: &str = "ue:index";
 pub const FIRST_VIEW: &str = "ue:first-view";
 /// The search text is made (just after the first view): the end of the start's work.
 pub const SEARCH_READY: &str = "ue:search-ready";
+/// A chart has been painted on the canvas on screen (set once per paint).
+pub const CHART_PAINTED: &str = "ue:chart-painted";
 
 pub fn mark(name: &str) {
     if let Some(performance) = window().performance() {

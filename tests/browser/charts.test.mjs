@@ -115,3 +115,62 @@ test('the open chart downloads as SVG and as PNG at twice its size, title and so
   session.assertClean();
   await session.close();
 });
+
+/** The canvas's paint state: `data-paint`, how many paints, its label and the regions it drew. */
+const paintState = (page) =>
+  page.$eval('.chart canvas', (c) => ({
+    state: c.dataset.paint,
+    paints: Number(c.dataset.paints ?? 0),
+    label: c.getAttribute('aria-label'),
+    regions: (c.dataset.hits ?? '').split(';').filter(Boolean).map((h) => h.split(',')[4]),
+    marks: performance.getEntriesByName('ue:chart-painted').length,
+  }));
+
+/** Waits until the canvas has been painted after `paints` paints; a failed wait says what it saw. */
+async function waitForPaintAfter(page, paints) {
+  try {
+    await page.waitForFunction(
+      (paints) => {
+        const c = document.querySelector('.chart canvas');
+        return c?.dataset.paint === 'done' && Number(c.dataset.paints ?? 0) > paints;
+      },
+      paints,
+      { timeout: 5000 },
+    );
+  } catch (error) {
+    throw new Error(`the chart was not painted again after ${paints} paints; the canvas says ${JSON.stringify(await paintState(page).catch(() => 'no canvas'))}`, { cause: error });
+  }
+}
+
+test('a filter change paints the chart anew and says so on the canvas', async () => {
+  const session = await openChart('?lang=en&tab=charts&chart=profile');
+  const { page } = session;
+  await waitForPaintAfter(page, 0);
+  const before = await paintState(page);
+  assert.ok(before.marks >= 1, 'each paint sets the ue:chart-painted mark');
+  // one report: the chart loses the regions the others cover
+  await page.click('input[name=doc][value=qz2023]');
+  await waitForPaintAfter(page, before.paints);
+  const after = await paintState(page);
+  assert.ok(after.marks > before.marks, 'the new paint set the mark again');
+  const rows = await page.$$eval('[data-testid=chart-data] tbody tr', (rs) => rs.map((r) => r.dataset.region));
+  assert.deepEqual(after.regions, rows, 'the canvas shows what its data table lists');
+  assert.notDeepEqual(after.regions, before.regions);
+  session.assertClean();
+  await session.close();
+});
+
+test('switching to the charts tab paints a new canvas, pending until drawn', async () => {
+  const session = await openPage(env.browser, { locale: 'en-US' });
+  const { page } = session;
+  await page.goto(`${env.server.origin}/?lang=en`);
+  await waitForApp(page);
+  await page.click('nav.tabs button[data-tab=charts]');
+  await page.waitForSelector('.chart canvas[data-paint]');
+  await waitForPaintAfter(page, 0);
+  const painted = await paintState(page);
+  assert.equal(painted.state, 'done');
+  assert.ok(painted.regions.length > 0, 'the painted chart has bars');
+  session.assertClean();
+  await session.close();
+});
