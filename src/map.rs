@@ -199,10 +199,16 @@ pub fn map_chart(data: &Dataset, index: &Index, selection: &Selection, layout: &
             caveat = (aggregations.len() > 1).then(|| charts::MIXED.get(lang).to_owned());
         }
     }
-    let shown_values: Vec<f64> = match meta {
-        None => found.iter().map(|f| f.records as f64).filter(|n| *n > 0.0).collect(),
-        Some(_) => values.iter().flatten().map(|v| v.0).collect(),
+    // the scale is the cities': the province's own total would leave them all in the lightest
+    // class (beside the grid it takes the darkest class it reaches)
+    let value_at = |at: usize| match meta {
+        None => (found[at].records > 0).then_some(found[at].records as f64),
+        Some(_) => values[at].as_ref().map(|v| v.0),
     };
+    let mut shown_values: Vec<f64> = layout.iter().filter_map(|t| position.get(t.id.as_str())).filter_map(|&at| value_at(at)).collect();
+    if shown_values.is_empty() {
+        shown_values = (0..data.regions.len()).filter_map(value_at).collect();
+    }
     let bounds = class_bounds(&shown_values);
     let noun = i18n::RECORD_NOUN;
     let place = |at: usize, cell: Option<(u32, u32)>, short: Option<&str>| {

@@ -105,6 +105,7 @@ pub fn MapView() -> impl IntoView {
                         hits.into_iter().map(|h| (h.region, (css(h.rect.0), css(h.rect.1), css(h.rect.2), css(h.rect.3)))).collect();
                     let listed: Vec<String> = placed.iter().map(|(r, (a, b, c, d))| format!("{a},{b},{c},{d},{r}")).collect();
                     let _ = canvas.set_attribute("data-hits", &listed.join(";"));
+                    place_tiles(&canvas, &placed);
                     // the view may have closed since the frame was asked for
                     let _ = rects.try_set(placed);
                 }
@@ -184,22 +185,13 @@ pub fn MapView() -> impl IntoView {
             let place = place.clone();
             move || place().map(|p| describe(&p, lang.get())).unwrap_or_default()
         };
-        let style = {
-            let region = region.clone();
-            move || {
-                rects.with(|r| match r.get(&region) {
-                    Some((x0, y0, x1, y1)) => format!("left:{x0}px;top:{y0}px;width:{}px;height:{}px", x1 - x0, y1 - y0),
-                    None => "display:none".to_owned(),
-                })
-            }
-        };
         let pressed = {
             let region = region.clone();
             move || selected.with(|s| s.contains(&region)).to_string()
         };
         let (enter, clicked) = (region.clone(), region.clone());
         view! {
-            <button type="button" class="map-tile" data-region=region.clone() style=style aria-label=label aria-pressed=pressed
+            <button type="button" class="map-tile" data-region=region.clone() aria-label=label aria-pressed=pressed
                 data-shown=move || place().map(|p| match p.shown { Shown::Value { .. } => "value", Shown::LeftOut => "left-out", Shown::NoData => "no-data" })
                 on:mouseenter={let enter = enter.clone(); move |_| hovered.set(Some(enter.clone()))}
                 on:focus=move |_| hovered.set(Some(enter.clone()))
@@ -209,16 +201,25 @@ pub fn MapView() -> impl IntoView {
         }
     };
 
+    // under the tile, held from its left edge, or from its right in the map's right half; set
+    // through the style object, as the page's policy refuses style attributes
+    let tooltip_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let (Some(tip), Some(region)) = (tooltip_ref.get(), hovered.get()) else { return };
+        let Some((x0, _, x1, y1)) = rects.with(|r| r.get(&region).copied()) else { return };
+        let right_edge = rects.with(|r| r.values().map(|rect| rect.2).max().unwrap_or(x1));
+        let style = web_sys::HtmlElement::style(&tip);
+        let (side, other, at) = if x0 * 2 > right_edge { ("right", "left", format!("calc(100% - {x1}px)")) } else { ("left", "right", format!("{x0}px")) };
+        let _ = style.set_property(side, &at);
+        let _ = style.set_property(other, "auto");
+        let _ = style.set_property("top", &format!("{}px", y1 + 4));
+    });
     let tooltip = move || {
         let region = hovered.get()?;
-        let (x0, _, x1, y1) = rects.with(|r| r.get(&region).copied())?;
-        // under the tile, held from its left edge, or from its right in the map's right half
-        let right_edge = rects.with(|r| r.values().map(|rect| rect.2).max().unwrap_or(x1));
-        let anchor = if x0 * 2 > right_edge { format!("right:calc(100% - {x1}px)") } else { format!("left:{x0}px") };
         let place = chart.with(|c| c.places.iter().find(|p| p.region == region).cloned())?;
         let lang = lang.get();
         Some(view! {
-            <div class="map-tooltip" data-testid="map-tooltip" style=format!("{anchor};top:{}px", y1 + 4)>
+            <div class="map-tooltip" data-testid="map-tooltip" node_ref=tooltip_ref>
                 <strong>{place.name.clone()}</strong>
                 <span>{place.label.clone()}</span>
                 {(!place.note.is_empty()).then(|| view! { <span>{place.note.clone()}</span> })}
@@ -296,6 +297,22 @@ pub fn MapView() -> impl IntoView {
             <summary>{move || i18n::CHART_DATA.get(lang.get())}</summary>
             {data_table}
         </details>
+    }
+}
+
+/// Lays each place's button over its tile (`placed`, in CSS pixels), through the style object:
+/// the page's policy refuses style attributes.
+fn place_tiles(canvas: &web_sys::HtmlCanvasElement, placed: &HashMap<String, CssRect>) {
+    use wasm_bindgen::JsCast;
+    let Some(figure) = canvas.parent_element() else { return };
+    for (region, (x0, y0, x1, y1)) in placed {
+        // region ids are lowercase letters, digits and hyphens (validated), safe in a selector
+        let Ok(Some(button)) = figure.query_selector(&format!(".map-tile[data-region=\"{region}\"]")) else { continue };
+        let style = button.unchecked_into::<web_sys::HtmlElement>().style();
+        for (name, value) in [("left", *x0), ("top", *y0), ("width", x1 - x0), ("height", y1 - y0)] {
+            let _ = style.set_property(name, &format!("{value}px"));
+        }
+        let _ = style.set_property("display", "block");
     }
 }
 
