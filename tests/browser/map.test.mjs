@@ -111,7 +111,7 @@ test('with an indicator the map colours by its values, with a legend and what is
   assert.ok(table.some((r) => r.shown === 'no-data' && r.value === '无数据'));
   // the SVG carries the map: title, legend in 万/亿, a tile per place, the source
   const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('.map button[data-download=svg]')]);
-  assert.equal(svgFile.suggestedFilename(), 'union-explorer_contest_participant_times_map.svg');
+  assert.equal(svgFile.suggestedFilename(), 'union-explorer_all_contest_participant_times_map.svg');
   const svg = await readFile(await svgFile.path(), 'utf8');
   assert.match(svg, /^<svg/);
   const title = await page.$eval('.map canvas', (c) => c.getAttribute('aria-label'));
@@ -122,7 +122,7 @@ test('with an indicator the map colours by its values, with a legend and what is
     assert.ok(svg.includes(name), `${name} is drawn in the SVG`);
   }
   const [pngFile] = await Promise.all([page.waitForEvent('download'), page.click('.map button[data-download=png]')]);
-  assert.equal(pngFile.suggestedFilename(), 'union-explorer_contest_participant_times_map.png');
+  assert.equal(pngFile.suggestedFilename(), 'union-explorer_all_contest_participant_times_map.png');
   const png = await readFile(await pngFile.path());
   const width = png.readUInt32BE(16);
   const shown = await page.$eval('.map canvas', (c) => c.getBoundingClientRect().width);
@@ -153,10 +153,13 @@ test('on a phone, dark: the map fits the screen and every tile can be tapped', a
 });
 
 test('embedded, the map stands alone', async () => {
-  const session = await openMap('?lang=en&tab=map&embed=1');
+  const session = await openPage(env.browser);
   const { page } = session;
+  await page.goto(`${env.server.origin}/?lang=en&tab=map&embed=1`);
+  await page.locator('.map-tile[data-region=quanzhou]').waitFor({ state: 'visible', timeout: 20000 });
   assert.equal(await page.locator('nav.tabs').count(), 0);
-  assert.equal(await page.locator('.map-tile').count() >= 10, true);
+  assert.ok((await page.locator('.map-tile').count()) >= 10);
+  assert.equal(await page.locator('[data-testid=full-explorer]').count(), 1);
   session.assertClean();
   await session.close();
 });
