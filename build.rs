@@ -12,6 +12,8 @@ mod glossary;
 mod i18n;
 #[path = "src/load.rs"]
 mod load;
+#[path = "src/map_layout.rs"]
+mod map_layout;
 #[path = "src/model.rs"]
 mod model;
 #[path = "src/numbers.rs"]
@@ -30,7 +32,7 @@ const ALLOW_INVALID: &str = "UE_ALLOW_INVALID_DATA";
 const DATASET_JSON: &str = "UE_DATASET_JSON";
 
 fn main() {
-    for file in ["data", "src/dates.rs", "src/glossary.rs", "src/i18n.rs", "src/load.rs", "src/model.rs", "src/numbers.rs", "src/validate.rs"] {
+    for file in ["data", "src/dates.rs", "src/glossary.rs", "src/i18n.rs", "src/load.rs", "src/map_layout.rs", "src/model.rs", "src/numbers.rs", "src/validate.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
     println!("cargo:rerun-if-env-changed={ALLOW_INVALID}");
@@ -91,10 +93,31 @@ fn embed_glossary(out_dir: &Path) {
     fail(&problems);
 }
 
+/// Reads and checks `data/map.toml` against the regions embedded and writes its compact form
+/// (`map.txt`); a broken layout fails the build (or, with `UE_ALLOW_INVALID_DATA=1`, an empty
+/// map is embedded).
+fn embed_map(out_dir: &Path, regions: &[model::Region]) {
+    let file = load::map_file(Path::new("data"));
+    let problems = match load::check_map(&file, regions) {
+        Ok(tiles) => {
+            std::fs::write(out_dir.join("map.txt"), map_layout::encode_layout(&tiles)).expect("OUT_DIR is writable");
+            return;
+        }
+        Err(problems) => problems,
+    };
+    if std::env::var(ALLOW_INVALID).is_ok_and(|v| v == "1") {
+        println!("cargo:warning={} has {} problem(s); embedding an empty map ({ALLOW_INVALID}=1)", file.display(), problems.len());
+        std::fs::write(out_dir.join("map.txt"), "").expect("OUT_DIR is writable");
+        return;
+    }
+    fail(&problems);
+}
+
 /// Writes the dataset twice over: whole (`dataset.json`, for native tests and tools), and as the
 /// app reads it: everything but the records (`dataset-head.json`), then one fact or event per
 /// line, so the app can decode a slice at a time and paint between slices.
 fn embed(out_dir: &Path, dataset: &model::Dataset) {
+    embed_map(out_dir, &dataset.regions);
     let write = |name: &str, text: String| std::fs::write(out_dir.join(name), text).expect("OUT_DIR is writable");
     write("dataset.json", json(dataset));
     let head = model::Dataset { facts: Vec::new(), events: Vec::new(), ..dataset.clone() };

@@ -41,7 +41,7 @@ impl Theme {
     pub const DARK: Theme = Theme { background: (31, 34, 40), text: (232, 230, 225), muted: (163, 168, 177), grid: (58, 62, 70) };
 }
 
-fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
+pub(crate) fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
     RGBColor(r, g, b)
 }
 
@@ -123,7 +123,7 @@ pub struct TimeChart {
     pub left_out: Vec<LeftOut>,
 }
 
-fn qualifier_mark(q: Qualifier) -> &'static str {
+pub(crate) fn qualifier_mark(q: Qualifier) -> &'static str {
     match q {
         Qualifier::Exact => "",
         Qualifier::AtLeast => "≥",
@@ -132,7 +132,7 @@ fn qualifier_mark(q: Qualifier) -> &'static str {
     }
 }
 
-fn value_label(value: f64, unit: Unit, q: Qualifier, lang: Lang) -> String {
+pub(crate) fn value_label(value: f64, unit: Unit, q: Qualifier, lang: Lang) -> String {
     let number = match lang {
         Lang::Zh => crate::format::number_zh(value),
         Lang::En => crate::format::number_en(value),
@@ -163,11 +163,11 @@ fn aggregation_short(a: Aggregation, lang: Lang) -> &'static str {
     }
 }
 
-const MIXED: i18n::Text = i18n::Text {
+pub(crate) const MIXED: i18n::Text = i18n::Text {
     zh: "注意：图中既有累计数，也有单年数或时点数，统计口径不同，不宜直接比较。",
     en: "Note: this mixes running totals with one-year figures or levels; they are not directly comparable.",
 };
-fn sources<'a>(data: &Dataset, docs: impl IntoIterator<Item = &'a str>, lang: Lang) -> Vec<String> {
+pub(crate) fn sources<'a>(data: &Dataset, docs: impl IntoIterator<Item = &'a str>, lang: Lang) -> Vec<String> {
     let ids: std::collections::BTreeSet<&str> = docs.into_iter().collect();
     ids.into_iter().filter_map(|id| data.document(id)).map(|d| format!("{} ({})", d.title(lang), d.published)).collect()
 }
@@ -491,16 +491,16 @@ pub fn source_line(sources: &[String], lang: Lang) -> String {
     format!("{}{}", i18n::Text { zh: "来源：", en: "Source: " }.get(lang), sources.join("; "))
 }
 
-fn px(scale: f64, v: f64) -> i32 {
+pub(crate) fn px(scale: f64, v: f64) -> i32 {
     (v * scale).round() as i32
 }
 
-fn font<'a>(frame: &Frame<'_>, size: f64, color: (u8, u8, u8)) -> TextStyle<'a> {
+pub(crate) fn font<'a>(frame: &Frame<'_>, size: f64, color: (u8, u8, u8)) -> TextStyle<'a> {
     ("sans-serif", size * frame.scale).into_font().color(&rgb(color))
 }
 
 /// Draws title, source and caveat, and returns the area left for the plot.
-fn draw_frame<DB: DrawingBackend>(
+pub(crate) fn draw_frame<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame<'_>,
 ) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
@@ -562,12 +562,12 @@ fn char_px(c: char, font_px: f64) -> f64 {
     if c > '\u{2e80}' { font_px * 1.05 } else { font_px * 0.58 }
 }
 
-fn text_px(text: &str, font_px: f64) -> f64 {
+pub(crate) fn text_px(text: &str, font_px: f64) -> f64 {
     text.chars().map(|c| char_px(c, font_px)).sum()
 }
 
 /// `text` cut with an ellipsis to what fits in `line_px`.
-fn truncate_to(text: &str, line_px: f64, font_px: f64) -> String {
+pub(crate) fn truncate_to(text: &str, line_px: f64, font_px: f64) -> String {
     if text_px(text, font_px) <= line_px {
         return text.to_owned();
     }
@@ -793,7 +793,7 @@ pub fn draw_time<DB: DrawingBackend>(
 }
 
 /// Draws into an SVG document of `size` (for tests and downloads).
-fn svg(
+pub(crate) fn svg(
     size: (u32, u32),
     draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<Vec<Hit>, DrawingAreaErrorKind<std::io::Error>>,
 ) -> Result<String, String> {
@@ -806,7 +806,7 @@ fn svg(
     Ok(svg)
 }
 
-fn light_frame<'a>(title: &'a str, sources: &[String], caveat: Option<&'a str>, lang: Lang) -> Frame<'a> {
+pub(crate) fn light_frame<'a>(title: &'a str, sources: &[String], caveat: Option<&'a str>, lang: Lang) -> Frame<'a> {
     Frame { title, source: source_line(sources, lang), caveat, theme: Theme::LIGHT, scale: 1.0 }
 }
 

@@ -317,3 +317,20 @@ pub const SKIP_TO_VIEW: Text = text("跳到内容", "Skip to the view");
 pub const FIND_INDICATOR: Text = text("查找指标", "Find an indicator");
 pub const NO_INDICATOR_MATCH: Text = text("没有匹配的指标", "No indicator matches");
 pub const ROW_HINT: Text = text("按 Enter 或空格键打开记录", "Enter or Space opens the record");
+
+// The map of Fujian (the Map tab)
+pub const TAB_MAP: Text = text("地图", "Map");
+pub const MAP_RECORDS_TITLE: Text = text("各地区的数据与事件数", "Figures and events by place");
+pub const MAP_BY_PLACE: Text = text("（按地区）", " by place");
+pub const MAP_NO_DATA: Text = text("无数据", "no data");
+pub const MAP_LEFT_OUT: Text = text("未纳入比较", "left out");
+pub const MAP_COUNTY_FIGURES_ONLY: Text = text("仅有下辖县区的数字", "figures of its counties only");
+pub const MAP_SHOW: Text = text("地图显示", "The map shows");
+pub const MAP_SHOW_RECORDS: Text = text("记录数（数据与事件）", "Number of records (figures and events)");
+pub const MAP_PLACE: Text = text("地区", "Place");
+pub const MAP_VALUE: Text = text("数量或数值", "Count or value");
+pub const MAP_COUNTIES: Text = text("有数据的县区", "Counties with data");
+pub const MAP_NOTE: Text = text("说明", "Note");
+pub const MAP_PICK_TILE: Text = text("点击或按 Enter 选择地区", "Click a place, or press Enter on it, to filter to it");
+pub const MAP_BESIDE: Text = text("不属于任何一个市的记录", "Records of no single city");
+pub const MAP_LABEL: Text = text("福建省各地区地图", "Map of Fujian by place");

@@ -15,6 +15,8 @@ pub mod export;
 pub mod format;
 pub mod glossary;
 pub mod i18n;
+pub mod map;
+pub mod map_layout;
 pub mod model;
 pub mod numbers;
 pub mod open;

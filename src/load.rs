@@ -244,6 +244,41 @@ pub fn check_glossary(file: &Path) -> Result<Vec<crate::glossary::Term>, Vec<Str
     }
 }
 
+/// The map's tile layout in a data folder.
+pub fn map_file(dir: &Path) -> PathBuf {
+    dir.join("map.toml")
+}
+
+/// Reads `map.toml` (its `[[tile]]` and `[[border]]` entries) and checks it against `regions`:
+/// the tiles, or every problem, each naming the file, the record and the field
+/// (`data/map.toml: tile 'xiamen', field `col`: …`).
+pub fn check_map(file: &Path, regions: &[Region]) -> Result<Vec<crate::map_layout::TilePlace>, Vec<String>> {
+    let mut reader = Reader {
+        loaded: Loaded { dataset: Dataset::empty(), skips: Vec::new(), origins: HashMap::new() },
+        errors: Vec::new(),
+    };
+    let (tiles, borders) = match reader.read_table(file) {
+        Some(mut table) => {
+            let tiles: Vec<crate::map_layout::TilePlace> = reader.records(file, &mut table, "tile");
+            let borders: Vec<crate::map_layout::Border> = reader.records(file, &mut table, "border");
+            for key in table.keys() {
+                reader.error(file, String::new(), key.clone(), "unknown section; the map holds [[tile]] and [[border]] entries".to_owned());
+            }
+            (tiles, borders)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    if !reader.errors.is_empty() {
+        return Err(reader.errors.iter().map(ToString::to_string).collect());
+    }
+    let problems = crate::map_layout::check_layout(&tiles, &borders, regions);
+    if problems.is_empty() {
+        Ok(tiles)
+    } else {
+        Err(problems.iter().map(|p| format!("{}: {p}", file.display())).collect())
+    }
+}
+
 /// Reads the whole data folder; on failure, every problem found, each naming its file.
 pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<LoadError>> {
     let files = data_files(dir).map_err(|e| vec![e])?;

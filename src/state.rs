@@ -3,7 +3,7 @@
 //!
 //! | parameter | values | meaning |
 //! |---|---|---|
-//! | `tab` | `timeline` `charts` `table` `documents` | the open view (default `timeline`) |
+//! | `tab` | `timeline` `charts` `map` `table` `documents` | the open view (default `timeline`) |
 //! | `lang` | `zh` `en` | interface language (default: the browser's) |
 //! | `r` | region ids, comma-separated | regions (each includes the regions below it) |
 //! | `c` | category ids, comma-separated | categories |
@@ -11,7 +11,7 @@
 //! | `y` | `2018-2023` or `2021` | years a record must overlap |
 //! | `q` | text | search in titles, indicators, notes, names and regions |
 //! | `chart` | `bars` `time` `profile` `money` | which chart the Charts tab shows |
-//! | `ind` | indicator id | the indicator of the bars and time charts |
+//! | `ind` | indicator id | the indicator of the bars and time charts, and the one the map colours by |
 //! | `tl` | `2016-2021`, `2021`, `2021-10`, `2021-09..2022-03` | the timeline's zoomed window, in years or months |
 //! | `order` | `oldest` `newest` | the reading list's order (default `oldest`) |
 //! | `lanes` | `region` `category` | how the timeline is split into lanes (default `region`) |
@@ -34,6 +34,8 @@ crate::coded_enum! {
     pub enum Tab {
         Timeline = "timeline",
         Charts = "charts",
+        /// The tile map of Fujian's cities.
+        Map = "map",
         Table = "table",
         Documents = "documents",
     }
@@ -822,7 +824,7 @@ mod tests {
         let texts = ["", "助学", "金秋 助学", "Golden autumn", "a&b=c?d#e", "100%", " 泉州 "];
         for _ in 0..500 {
             let mut state = ViewState {
-                tab: Tab::ALL[next(4)],
+                tab: Tab::ALL[next(Tab::ALL.len())],
                 lang: [None, Some(Lang::Zh), Some(Lang::En)][next(3)],
                 chart: ChartKind::ALL[next(4)],
                 lanes: [Lanes::Region, Lanes::Category][next(2)],

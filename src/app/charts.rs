@@ -56,7 +56,7 @@ impl Drawn {
 
 /// The selected figures the chart does not compare, each with why, and opening its record.
 #[component]
-fn LeftOutList(
+pub(super) fn LeftOutList(
     /// The figures left out, as the chart core lists them.
     left_out: Vec<LeftOut>,
 ) -> impl IntoView {
@@ -119,12 +119,12 @@ fn chart_height(chart: &Drawn, width: u32, lang: i18n::Lang) -> u32 {
 static DRAWN_WIDTH: AtomicU32 = AtomicU32::new(0);
 
 /// Narrowest chart on screen, in CSS pixels: a phone in portrait.
-const SCREEN_MIN_WIDTH: u32 = 280;
+pub(super) const SCREEN_MIN_WIDTH: u32 = 280;
 /// Narrowest chart file: wide enough for a slide even when saved from a phone.
-const DOWNLOAD_MIN_WIDTH: u32 = 480;
+pub(super) const DOWNLOAD_MIN_WIDTH: u32 = 480;
 
 /// Width of a chart in CSS pixels: the width its canvas has to fill, at least `min`.
-fn chart_width(canvas: Option<&web_sys::HtmlCanvasElement>, min: u32) -> u32 {
+pub(super) fn chart_width(canvas: Option<&web_sys::HtmlCanvasElement>, min: u32) -> u32 {
     let available = canvas.and_then(|c| c.parent_element()).map_or(800, |p| p.client_width());
     u32::try_from(available).unwrap_or(0).max(min)
 }
@@ -132,6 +132,11 @@ fn chart_width(canvas: Option<&web_sys::HtmlCanvasElement>, min: u32) -> u32 {
 /// Draws `chart` on `canvas` at `size` CSS pixels with `ratio` device pixels each, so lines
 /// and text stay crisp; returns where the bars are, in device pixels.
 fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &Drawn, size: (u32, u32), ratio: f64, theme: Theme, lang: i18n::Lang) -> Result<Vec<Hit>, String> {
+    draw(ChartBackend::Canvas(sized_canvas(canvas, size, ratio)?), chart, theme, ratio, lang)
+}
+
+/// `canvas` sized to `size` CSS pixels with `ratio` device pixels each, as a drawing backend.
+pub(super) fn sized_canvas(canvas: &web_sys::HtmlCanvasElement, size: (u32, u32), ratio: f64) -> Result<CanvasBackend, String> {
     let (width, height) = (f64::from(size.0), f64::from(size.1));
     let bitmap = ((width * ratio) as u32, (height * ratio) as u32);
     // a canvas given a size anew makes its bitmap anew, even the same size: the drawing paints
@@ -146,8 +151,7 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &Drawn, size: (u32, u32), r
             style.set_property(property, &value).map_err(|e| format!("{e:?}"))?;
         }
     }
-    let canvas = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
-    draw(ChartBackend::Canvas(canvas), chart, theme, ratio, lang)
+    Ok(CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?)
 }
 
 /// Draws `chart` with its title, source line and caveat; returns where the bars are.
@@ -214,7 +218,7 @@ fn paint_on_screen(canvas: &web_sys::HtmlCanvasElement, chart: &Drawn, width: u3
     }
 }
 
-fn prefers_dark() -> bool {
+pub(super) fn prefers_dark() -> bool {
     window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
 }
 

@@ -9,6 +9,7 @@ mod downloads;
 mod filters;
 mod header;
 mod loading;
+mod map;
 mod notice;
 mod perf;
 mod reading_list;
@@ -314,6 +315,7 @@ fn CurrentView() -> impl IntoView {
     move || match tab.get() {
         Tab::Timeline => view! { <timeline::TimelineView/> }.into_any(),
         Tab::Charts => view! { <charts::ChartsView/> }.into_any(),
+        Tab::Map => view! { <map::MapView/> }.into_any(),
         Tab::Table => view! { <table::TableView/> }.into_any(),
         Tab::Documents => view! { <documents::DocumentsView/> }.into_any(),
     }

@@ -10,6 +10,7 @@ fn label(tab: Tab) -> i18n::Text {
     match tab {
         Tab::Timeline => i18n::TAB_TIMELINE,
         Tab::Charts => i18n::TAB_CHARTS,
+        Tab::Map => i18n::TAB_MAP,
         Tab::Table => i18n::TAB_TABLE,
         Tab::Documents => i18n::TAB_DOCUMENTS,
     }

@@ -59,6 +59,10 @@ for (const colorScheme of ['light', 'dark']) {
       await axe.check(page, 'timeline');
       await showTab(page, 'charts', '.chart canvas[data-hits]');
       await axe.check(page, 'charts');
+      await showTab(page, 'map', '.map canvas[data-hits]');
+      await page.hover('.map-tile[data-region=quanzhou]');
+      await page.locator('[data-testid=map-tooltip]').waitFor();
+      await axe.check(page, 'map');
       await showTab(page, 'table', 'table.facts tbody tr');
       await axe.check(page, 'table');
       await page.locator('table.facts tbody tr').first().click();
@@ -193,6 +197,19 @@ test('keyboard only: filters, tabs, a timeline record, a chart pick and a table 
   await waitForParam(page, 'r', region);
   await page.waitForFunction(() => document.activeElement?.id === 'chart-data', null, { timeout: PATIENCE })
     .catch(async () => assert.fail(`focus did not move to the redrawn data table: ${await focused(page)}`));
+
+  // the map: every tile a Tab stop with visible focus; Enter filters to its place
+  await tabTo(page, 'nav.tabs [role=tab][aria-selected=true]', { back: true });
+  await page.keyboard.press('ArrowRight');
+  await waitForParam(page, 'tab', 'map');
+  await page.locator('.map-tile[data-region=fuzhou]').waitFor({ state: 'visible' });
+  await tabTo(page, '.map-tile[data-region]');
+  await assertFocusVisible(page, 'a map tile');
+  const place = await page.evaluate(() => document.activeElement.dataset.region);
+  await page.keyboard.press('Enter');
+  await waitForParam(page, 'r', place);
+  await page.waitForFunction((p) => document.activeElement?.dataset.region === p, place, { timeout: 5000 })
+    .catch(async () => assert.fail(`focus left the map tile after Enter: ${await focused(page)}`));
 
   // the table sorts from its column headers
   await tabTo(page, 'nav.tabs [role=tab][aria-selected=true]', { back: true });

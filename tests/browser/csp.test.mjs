@@ -102,6 +102,8 @@ const VIEWS = [
   ['charts: time', '?lang=en&tab=charts&chart=time', '.chart canvas[data-hits]'],
   ['charts: profile', '?lang=zh&tab=charts&chart=profile', '.chart canvas[data-hits]'],
   ['charts: money', '?lang=en&tab=charts&chart=money', '.chart canvas[data-hits]'],
+  ['map', '?lang=en&tab=map', '.map canvas[data-hits]'],
+  ['map by indicator', '?lang=zh&tab=map&ind=contest_participant_times', '.map canvas[data-hits]'],
   ['table', '?lang=en&tab=table&sort=-value', 'table.facts tbody tr'],
   ['documents', '?lang=zh&tab=documents', '.doc-card'],
   ['sub-path build', 'union-explorer/?lang=en&tab=charts', '.chart canvas[data-hits]'],

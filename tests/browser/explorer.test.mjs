@@ -234,7 +234,7 @@ test('every tab at phone size, with the filter drawer', async () => {
   assert.ok(await page.isVisible('#filters'));
   await screenshot(page, 'filters-mobile-zh');
   await page.click('.filters-close');
-  for (const tab of ['timeline', 'charts', 'table', 'documents']) {
+  for (const tab of ['timeline', 'charts', 'map', 'table', 'documents']) {
     await page.click(`nav.tabs button[data-tab=${tab}]`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${tab}: page is ${overflow}px wider than the screen`);
