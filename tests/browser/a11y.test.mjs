@@ -208,7 +208,7 @@ test('keyboard only: filters, tabs, a timeline record, a chart pick and a table 
   const place = await page.evaluate(() => document.activeElement.dataset.region);
   await page.keyboard.press('Enter');
   await waitForParam(page, 'r', place);
-  await page.waitForFunction((p) => document.activeElement?.dataset.region === p, place, { timeout: 5000 })
+  await page.waitForFunction((p) => document.activeElement?.dataset.region === p, place, { timeout: PATIENCE })
     .catch(async () => assert.fail(`focus left the map tile after Enter: ${await focused(page)}`));
 
   // the table sorts from its column headers

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, waitForParam, screenshot, MOBILE, openApp } from './harness.mjs';
+import { useServerAndBrowser, openPage, waitForParam, screenshot, MOBILE, openApp, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
@@ -135,7 +135,7 @@ async function waitForPaintAfter(page, paints) {
         return c?.dataset.paint === 'done' && Number(c.dataset.paints ?? 0) > paints;
       },
       paints,
-      { timeout: 5000 },
+      { timeout: PATIENCE },
     );
   } catch (error) {
     throw new Error(`the chart was not painted again after ${paints} paints; the canvas says ${JSON.stringify(await paintState(page).catch(() => 'no canvas'))}`, { cause: error });

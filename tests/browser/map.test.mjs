@@ -4,16 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, waitForApp, waitForParam, screenshot, MOBILE } from './harness.mjs';
+import { useServerAndBrowser, openApp, openPage, waitForApp, waitForParam, screenshot, MOBILE, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
 const PLACES = ['nanping', 'ningde', 'sanming', 'fuzhou', 'pingtan', 'longyan', 'quanzhou', 'putian', 'zhangzhou', 'xiamen'];
 
 async function openMap(path, options) {
-  const session = await openPage(env.browser, options);
-  await session.page.goto(`${env.server.origin}/${path}`);
-  await waitForApp(session.page);
+  const session = await openApp(env, path, options);
   await session.page.waitForSelector('.map canvas[data-hits]');
   await session.page.locator('.map-tile[data-region=quanzhou]').waitFor({ state: 'visible' });
   return session;
@@ -156,7 +154,7 @@ test('embedded, the map stands alone', async () => {
   const session = await openPage(env.browser);
   const { page } = session;
   await page.goto(`${env.server.origin}/?lang=en&tab=map&embed=1`);
-  await page.locator('.map-tile[data-region=quanzhou]').waitFor({ state: 'visible', timeout: 20000 });
+  await page.locator('.map-tile[data-region=quanzhou]').waitFor({ state: 'visible', timeout: PATIENCE });
   assert.equal(await page.locator('nav.tabs').count(), 0);
   assert.ok((await page.locator('.map-tile').count()) >= 10);
   assert.equal(await page.locator('[data-testid=full-explorer]').count(), 1);
