@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openApp, openPage, waitForApp, waitForParam, screenshot, MOBILE, PATIENCE } from './harness.mjs';
+import { useServerAndBrowser, openApp, openPage, waitForParam, screenshot, MOBILE, PATIENCE } from './harness.mjs';
 
 const env = useServerAndBrowser([{ prefix: '/', dir: 'dist' }]);
 
