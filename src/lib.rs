@@ -17,6 +17,7 @@ pub mod glossary;
 pub mod i18n;
 pub mod model;
 pub mod numbers;
+pub mod packed;
 pub mod open;
 pub mod picker;
 pub mod reading;
