@@ -390,6 +390,9 @@ impl<'a> Reader<'a> {
 
     /// Reads up to `records` more facts and events into `dataset`; true once all are in.
     pub fn step(&mut self, records: usize, dataset: &mut Dataset) -> Result<bool, String> {
+        // The counts are known: room for all at once, so no list is ever copied to grow.
+        dataset.facts.reserve_exact(self.facts_left);
+        dataset.events.reserve_exact(self.events_left);
         let mut left = records;
         while left > 0 && self.facts_left > 0 {
             let fact = self.fact()?;
