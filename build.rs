@@ -18,6 +18,8 @@ mod map_layout;
 mod model;
 #[path = "src/numbers.rs"]
 mod numbers;
+#[path = "src/packed.rs"]
+mod packed;
 #[path = "src/validate.rs"]
 mod validate;
 
@@ -32,7 +34,7 @@ const ALLOW_INVALID: &str = "UE_ALLOW_INVALID_DATA";
 const DATASET_JSON: &str = "UE_DATASET_JSON";
 
 fn main() {
-    for file in ["data", "src/dates.rs", "src/glossary.rs", "src/i18n.rs", "src/load.rs", "src/map_layout.rs", "src/model.rs", "src/numbers.rs", "src/validate.rs"] {
+    for file in ["data", "src/dates.rs", "src/glossary.rs", "src/i18n.rs", "src/load.rs", "src/map_layout.rs", "src/model.rs", "src/numbers.rs", "src/packed.rs", "src/validate.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
     println!("cargo:rerun-if-env-changed={ALLOW_INVALID}");
@@ -114,16 +116,16 @@ fn embed_map(out_dir: &Path, regions: &[model::Region]) {
 }
 
 /// Writes the dataset twice over: whole (`dataset.json`, for native tests and tools), and as the
-/// app reads it: everything but the records (`dataset-head.json`), then one fact or event per
-/// line, so the app can decode a slice at a time and paint between slices.
+/// app reads it: everything but the records as JSON (`dataset-head.json`), then the facts and
+/// events packed (`dataset-records.pack`, see `src/packed.rs`), which the app decodes a slice at
+/// a time, painting between slices.
 fn embed(out_dir: &Path, dataset: &model::Dataset) {
     embed_map(out_dir, &dataset.regions);
-    let write = |name: &str, text: String| std::fs::write(out_dir.join(name), text).expect("OUT_DIR is writable");
-    write("dataset.json", json(dataset));
+    let write = |name: &str, bytes: Vec<u8>| std::fs::write(out_dir.join(name), bytes).expect("OUT_DIR is writable");
+    write("dataset.json", json(dataset).into_bytes());
     let head = model::Dataset { facts: Vec::new(), events: Vec::new(), ..dataset.clone() };
-    write("dataset-head.json", json(&head));
-    write("dataset-facts.jsonl", dataset.facts.iter().map(|f| json(f) + "\n").collect());
-    write("dataset-events.jsonl", dataset.events.iter().map(|e| json(e) + "\n").collect());
+    write("dataset-head.json", json(&head).into_bytes());
+    write("dataset-records.pack", packed::encode(dataset).unwrap_or_else(|e| fail(&[e])));
 }
 
 /// One line of compact JSON (a string holds a line break only as `\n`).

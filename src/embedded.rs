@@ -3,7 +3,7 @@
 //! The app decodes it a slice at a time ([`Decoder`]), so that a large dataset does not hold the
 //! page for the whole decode and a loading notice can show how far it has got.
 
-use crate::model::{Dataset, Event, Fact};
+use crate::model::Dataset;
 
 /// The whole dataset as one JSON text in the export schema: for native tests and tools (the app
 /// carries the sliced form below instead, not both).
@@ -12,10 +12,8 @@ pub const DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.j
 
 /// Everything but the facts and events.
 const HEAD_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset-head.json"));
-/// One fact per line.
-const FACTS_JSON_LINES: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset-facts.jsonl"));
-/// One event per line.
-const EVENTS_JSON_LINES: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset-events.jsonl"));
+/// The facts and events, packed (`crate::packed`).
+const RECORDS_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset-records.pack"));
 
 /// The glossary in its compact form (`crate::glossary::encode`), checked by the build.
 const GLOSSARY_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary.txt"));
@@ -36,59 +34,31 @@ pub fn dataset() -> Result<Dataset, String> {
 /// Decodes the embedded dataset in steps of a given number of records.
 pub struct Decoder {
     dataset: Dataset,
-    /// Byte offsets of the next record to decode in the fact and event lines.
-    facts_at: usize,
-    events_at: usize,
+    records: crate::packed::Reader<'static>,
 }
 
 impl Decoder {
-    /// Decodes the head: documents, regions, categories and indicators.
+    /// Decodes the head (documents, regions, categories and indicators) and the string table.
     pub fn new() -> Result<Self, String> {
         let dataset = crate::open::parse(HEAD_JSON).map_err(|e| format!("embedded dataset: {}", e.summary(crate::i18n::Lang::En)))?;
-        Ok(Decoder { dataset, facts_at: 0, events_at: 0 })
+        let records = crate::packed::Reader::new(RECORDS_PACKED, &dataset)?;
+        Ok(Decoder { dataset, records })
     }
 
     /// Decodes up to `records` more facts and events; true once every record is in.
     pub fn step(&mut self, records: usize) -> Result<bool, String> {
-        let facts = decode_lines::<Fact>(FACTS_JSON_LINES, &mut self.facts_at, records, &mut self.dataset.facts, "facts")?;
-        decode_lines::<Event>(EVENTS_JSON_LINES, &mut self.events_at, records - facts, &mut self.dataset.events, "events")?;
-        Ok(self.done())
+        self.records.step(records, &mut self.dataset)
     }
 
-    fn done(&self) -> bool {
-        self.facts_at >= FACTS_JSON_LINES.len() && self.events_at >= EVENTS_JSON_LINES.len()
-    }
-
-    /// How much is decoded, from 0 to 1 (by bytes, which track records closely).
+    /// How much is decoded, from 0 to 1 (by records).
     pub fn progress(&self) -> f64 {
-        let total = FACTS_JSON_LINES.len() + EVENTS_JSON_LINES.len();
-        if total == 0 { 1.0 } else { (self.facts_at + self.events_at) as f64 / total as f64 }
+        self.records.progress()
     }
 
     /// The decoded dataset: whole once `step` has returned true.
     pub fn finish(self) -> Dataset {
         self.dataset
     }
-}
-
-/// Decodes up to `limit` lines of `lines` from byte `at` onwards into `into`; returns how many.
-fn decode_lines<T: serde::de::DeserializeOwned>(
-    lines: &str,
-    at: &mut usize,
-    limit: usize,
-    into: &mut Vec<T>,
-    list: &str,
-) -> Result<usize, String> {
-    let mut decoded = 0;
-    while decoded < limit && *at < lines.len() {
-        let rest = &lines[*at..];
-        let line = rest.split_once('\n').map_or(rest, |(line, _)| line);
-        let record = serde_json::from_str(line).map_err(|e| format!("embedded dataset: {list}[{}]: {e}", into.len()))?;
-        into.push(record);
-        *at += line.len() + 1;
-        decoded += 1;
-    }
-    Ok(decoded)
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod map;
 pub mod map_layout;
 pub mod model;
 pub mod numbers;
+pub mod packed;
 pub mod open;
 pub mod picker;
 pub mod reading;
