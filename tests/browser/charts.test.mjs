@@ -161,10 +161,8 @@ test('a filter change paints the chart anew and says so on the canvas', async ()
 });
 
 test('switching to the charts tab paints a new canvas, pending until drawn', async () => {
-  const session = await openPage(env.browser, { locale: 'en-US' });
+  const session = await openApp(env, '?lang=en', { locale: 'en-US' });
   const { page } = session;
-  await page.goto(`${env.server.origin}/?lang=en`);
-  await waitForApp(page);
   await page.click('nav.tabs button[data-tab=charts]');
   await page.waitForSelector('.chart canvas[data-paint]');
   await waitForPaintAfter(page, 0);
