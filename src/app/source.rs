@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// How long an address may take to deliver a dataset.
+/// How long a request may go without anything arriving: until its answer begins, or between
+/// two parts of its body.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Where the dataset on screen comes from.
@@ -57,7 +58,7 @@ const UNREACHABLE: Text = Text {
     zh: "无法获取：网络不通、地址不存在，或该服务器不允许其他网站读取（CORS）。",
     en: "Could not fetch it: the network is down, the host does not exist, or the server does not let other sites read it (CORS).",
 };
-const TIMED_OUT: Text = Text { zh: "超时：15 秒内未收到完整的数据。", en: "Timed out: the dataset did not arrive within 15 seconds." };
+const TIMED_OUT: Text = Text { zh: "超时：15 秒内没有收到任何数据。", en: "Timed out: nothing of the dataset arrived for 15 seconds." };
 const UNREADABLE: Text = Text { zh: "无法读取该文件。", en: "The file could not be read." };
 const DECODING: Text = Text { zh: "正在读取数据集", en: "Reading the dataset" };
 const CUT_SHORT: Text = Text {
@@ -167,29 +168,19 @@ fn finish_load(app: AppContext, id: u64) -> bool {
         .unwrap_or(false)
 }
 
-/// Fetches the file at `address`, refusing more than `limit` bytes and giving up after
-/// `FETCH_TIMEOUT`; `controller`, when given, aborts it from outside (another load started).
+/// Fetches the file at `address`, refusing more than `limit` bytes and giving up once nothing
+/// has arrived for `FETCH_TIMEOUT`; `controller`, when given, aborts it from outside (another
+/// load started).
 pub(super) async fn fetch_bytes(address: &str, limit: usize, controller: Option<web_sys::AbortController>) -> Result<Vec<u8>, LoadError> {
     let controller = match controller {
         Some(controller) => controller,
         None => web_sys::AbortController::new().map_err(|_| LoadError::Unreachable)?,
     };
     let signal = controller.signal();
-    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let timer = {
-        let timed_out = timed_out.clone();
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                controller.abort();
-            },
-            FETCH_TIMEOUT,
-        )
-        .ok()
-    };
-    let result = async {
-        let failed = || if timed_out.get() { LoadError::TimedOut } else { LoadError::Unreachable };
-        let response = gloo_net::http::Request::get(address).abort_signal(Some(&signal)).send().await.map_err(|_| failed())?;
+    let mut watchdog = Watchdog::new(controller);
+    async {
+        let failed = |watchdog: &Watchdog| if watchdog.fired() { LoadError::TimedOut } else { LoadError::Unreachable };
+        let response = gloo_net::http::Request::get(address).abort_signal(Some(&signal)).send().await.map_err(|_| failed(&watchdog))?;
         if !response.ok() {
             return Err(LoadError::Http { status: response.status(), status_text: response.status_text() });
         }
@@ -199,27 +190,66 @@ pub(super) async fn fetch_bytes(address: &str, limit: usize, controller: Option<
                 return Err(LoadError::Open(OpenError::TooLarge { bytes, limit }));
             }
         }
-        read_body(&response, limit, &timed_out).await
+        watchdog.rearm();
+        read_body(&response, limit, &mut watchdog).await
     }
-    .await;
-    if let Some(timer) = timer {
-        timer.clear();
+    .await
+}
+
+/// Aborts a request once nothing has arrived for `FETCH_TIMEOUT`: a large file on a slow line
+/// goes on while it moves, and one that stalls is given up.
+struct Watchdog {
+    controller: web_sys::AbortController,
+    fired: std::rc::Rc<std::cell::Cell<bool>>,
+    timer: Option<TimeoutHandle>,
+}
+
+impl Watchdog {
+    fn new(controller: web_sys::AbortController) -> Self {
+        let mut watchdog = Watchdog { controller, fired: Default::default(), timer: None };
+        watchdog.rearm();
+        watchdog
     }
-    result
+
+    /// Something arrived: the wait starts again.
+    fn rearm(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+        let (fired, controller) = (self.fired.clone(), self.controller.clone());
+        let abort = move || {
+            fired.set(true);
+            controller.abort();
+        };
+        self.timer = set_timeout_with_handle(abort, FETCH_TIMEOUT).ok();
+    }
+
+    /// Whether it aborted the request.
+    fn fired(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
 }
 
 /// Reads a response body as a stream, counting what arrives (decompressed, whatever the headers
 /// claim) and abandoning the read past `limit`. The chunks wait in the JavaScript
 /// heap and are copied into the module's memory once, whole and within the limit, so an
 /// abandoned read leaves nothing behind there.
-async fn read_body(response: &gloo_net::http::Response, limit: usize, timed_out: &std::cell::Cell<bool>) -> Result<Vec<u8>, LoadError> {
+async fn read_body(response: &gloo_net::http::Response, limit: usize, watchdog: &mut Watchdog) -> Result<Vec<u8>, LoadError> {
     use wasm_bindgen_futures::JsFuture;
     let Some(stream) = response.body() else { return Ok(Vec::new()) };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let chunks = js_sys::Array::new();
     let mut bytes = 0_usize;
     loop {
-        let result = JsFuture::from(reader.read()).await.map_err(|_| if timed_out.get() { LoadError::TimedOut } else { LoadError::CutShort })?;
+        let result = JsFuture::from(reader.read()).await.map_err(|_| if watchdog.fired() { LoadError::TimedOut } else { LoadError::CutShort })?;
         let result: web_sys::ReadableStreamReadResult = result.unchecked_into();
         if result.get_done().unwrap_or(true) {
             break;
@@ -232,6 +262,7 @@ async fn read_body(response: &gloo_net::http::Response, limit: usize, timed_out:
             return Err(LoadError::TooLargeWhileReading { limit });
         }
         chunks.push(&chunk);
+        watchdog.rearm();
     }
     let mut body = vec![0_u8; bytes];
     let mut at = 0;

@@ -236,7 +236,9 @@ test('a large outside dataset is read and checked a slice at a time, with a prog
         { timeout: PATIENCE, polling: 'raf' },
       )
       .catch(async (err) => {
-        const seen = await page.evaluate(() => document.querySelector('[data-testid=loading-banner]')?.outerHTML ?? 'no loading banner');
+        const seen = await page.evaluate(
+          () => document.querySelector('[data-testid=loading-banner]')?.outerHTML ?? `no loading banner; the page: ${document.body.innerText.replace(/\s+/g, ' ')}`,
+        );
         throw new Error(`the progress bar was never ${what}; the banner: ${seen.slice(0, 300)}\n${err.message}`);
       });
   await barBetween(0, 0.5, 'part-way through reading');

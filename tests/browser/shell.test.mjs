@@ -17,7 +17,7 @@ test('mounts in Chinese with title, tabs and the embedded dataset', async () => 
   await page.goto(`${env.server.origin}/?lang=zh`);
   await waitForApp(page);
   assert.equal(await page.textContent('h1'), '福建工会工作数据浏览');
-  assert.deepEqual(await tabLabels(page), ['时间线', '图表', '数据表', '原始文件']);
+  assert.deepEqual(await tabLabels(page), ['时间线', '图表', '地图', '数据表', '原始文件']);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   const total = Number((await page.textContent('[data-testid=record-count]')).match(/\d+/)[0]);
   assert.ok(total > 250, `records: ${total}`);
@@ -72,7 +72,7 @@ test('speaks English when the link says so', async () => {
   await page.goto(`${env.server.origin}/?lang=en`);
   await waitForApp(page);
   assert.equal(await page.textContent('h1'), 'Fujian Union Work Explorer');
-  assert.deepEqual(await tabLabels(page), ['Timeline', 'Charts', 'Table', 'Documents']);
+  assert.deepEqual(await tabLabels(page), ['Timeline', 'Charts', 'Map', 'Table', 'Documents']);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await screenshot(page, 'shell-desktop-en');
   session.assertClean();
