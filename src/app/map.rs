@@ -287,10 +287,7 @@ pub fn MapView() -> impl IntoView {
             </div>
             <figcaption>
                 {move || i18n::MAP_PICK_TILE.get(lang.get())}
-                <span class="downloads" role="group" aria-label=move || i18n::DOWNLOAD_CHART.get(lang.get())>
-                    <button type="button" class="link-button" data-download="png" on:click=move |_| download("png")>"PNG"</button>
-                    <button type="button" class="link-button" data-download="svg" on:click=move |_| download("svg")>"SVG"</button>
-                </span>
+                <super::image_downloads::ImageDownloads download/>
             </figcaption>
         </figure>
         <details class="chart-data-wrap" open=true>

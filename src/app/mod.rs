@@ -8,6 +8,7 @@ mod documents;
 mod downloads;
 mod filters;
 mod header;
+mod image_downloads;
 mod loading;
 mod map;
 mod notice;
