@@ -76,40 +76,34 @@ fn main() {
 }
 
 /// Reads and checks `data/glossary.toml` and writes its compact form (`glossary.txt`); a
-/// broken entry fails the build like a broken record (or, with `UE_ALLOW_INVALID_DATA=1`, an
-/// empty glossary is embedded).
+/// broken entry fails the build like a broken record.
 fn embed_glossary(out_dir: &Path) {
     let file = load::glossary_file(Path::new("data"));
-    let problems = match load::check_glossary(&file) {
-        Ok(terms) => {
-            std::fs::write(out_dir.join("glossary.txt"), glossary::encode(&terms)).expect("OUT_DIR is writable");
-            return;
-        }
-        Err(problems) => problems,
-    };
-    if std::env::var(ALLOW_INVALID).is_ok_and(|v| v == "1") {
-        println!("cargo:warning={} has {} problem(s); embedding an empty glossary ({ALLOW_INVALID}=1)", file.display(), problems.len());
-        std::fs::write(out_dir.join("glossary.txt"), "").expect("OUT_DIR is writable");
-        return;
-    }
-    fail(&problems);
+    let checked = load::check_glossary(&file).map(|terms| glossary::encode(&terms));
+    embed_checked(out_dir, "glossary.txt", &file, "glossary", checked);
 }
 
 /// Reads and checks `data/map.toml` against the regions embedded and writes its compact form
-/// (`map.txt`); a broken layout fails the build (or, with `UE_ALLOW_INVALID_DATA=1`, an empty
-/// map is embedded).
+/// (`map.txt`); a broken layout fails the build.
 fn embed_map(out_dir: &Path, regions: &[model::Region]) {
     let file = load::map_file(Path::new("data"));
-    let problems = match load::check_map(&file, regions) {
-        Ok(tiles) => {
-            std::fs::write(out_dir.join("map.txt"), map_layout::encode_layout(&tiles)).expect("OUT_DIR is writable");
+    let checked = load::check_map(&file, regions).map(|tiles| map_layout::encode_layout(&tiles));
+    embed_checked(out_dir, "map.txt", &file, "map", checked);
+}
+
+/// Writes a checked data file's compact form as `name`; problems fail the build, or, with
+/// `UE_ALLOW_INVALID_DATA=1`, an empty `what` is embedded and the build goes on.
+fn embed_checked(out_dir: &Path, name: &str, file: &Path, what: &str, checked: Result<String, Vec<String>>) {
+    let problems = match checked {
+        Ok(text) => {
+            std::fs::write(out_dir.join(name), text).expect("OUT_DIR is writable");
             return;
         }
         Err(problems) => problems,
     };
     if std::env::var(ALLOW_INVALID).is_ok_and(|v| v == "1") {
-        println!("cargo:warning={} has {} problem(s); embedding an empty map ({ALLOW_INVALID}=1)", file.display(), problems.len());
-        std::fs::write(out_dir.join("map.txt"), "").expect("OUT_DIR is writable");
+        println!("cargo:warning={} has {} problem(s); embedding an empty {what} ({ALLOW_INVALID}=1)", file.display(), problems.len());
+        std::fs::write(out_dir.join(name), "").expect("OUT_DIR is writable");
         return;
     }
     fail(&problems);
