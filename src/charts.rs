@@ -521,9 +521,15 @@ pub(crate) fn draw_frame<DB: DrawingBackend>(
     }
     let mut bottom = 24.0 + extra_lines_px;
     if let Some(caveat) = frame.caveat {
-        let top = 38.0 + extra_lines_px;
-        root.draw(&Text::new(truncate_to(caveat, line_px, SOURCE_FONT_PX), (px(s, 12.0), height as i32 - px(s, top)), font(frame, SOURCE_FONT_PX, frame.theme.muted)))?;
-        bottom += 18.0;
+        // the caveat is part of what the chart says: wrapped, not cut
+        let lines = caveat_lines(caveat, width_css);
+        let extra_caveat_px = extra_source_lines_px(&lines);
+        let mut top = 38.0 + extra_lines_px + extra_caveat_px;
+        for line in &lines {
+            root.draw(&Text::new(line.as_str(), (px(s, 12.0), height as i32 - px(s, top)), font(frame, SOURCE_FONT_PX, frame.theme.muted)))?;
+            top -= SOURCE_LINE_PX;
+        }
+        bottom += 18.0 + extra_caveat_px;
     }
     Ok(root.margin(px(s, 38.0), px(s, bottom), px(s, 8.0), px(s, 12.0)))
 }
@@ -532,6 +538,7 @@ const SOURCE_FONT_PX: f64 = 11.0;
 /// Size of the value written beside each bar.
 const VALUE_FONT_PX: f64 = 11.0;
 const MAX_SOURCE_LINES: usize = 4;
+const MAX_CAVEAT_LINES: usize = 4;
 /// From one source line to the next, in CSS pixels.
 const SOURCE_LINE_PX: f64 = 15.0;
 
@@ -545,15 +552,23 @@ fn source_lines(source: &str, width_css: f64) -> Vec<String> {
     wrap(source, text_room(width_css), SOURCE_FONT_PX, MAX_SOURCE_LINES)
 }
 
-/// Height the source takes beyond its first line, which the frame always has room for.
+/// The caveat as drawn across a chart `width_css` wide.
+fn caveat_lines(caveat: &str, width_css: f64) -> Vec<String> {
+    wrap(caveat, text_room(width_css), SOURCE_FONT_PX, MAX_CAVEAT_LINES)
+}
+
+/// Height the source (or the caveat) takes beyond its first line, which the frame always has
+/// room for.
 fn extra_source_lines_px(lines: &[String]) -> f64 {
     SOURCE_LINE_PX * lines.len().saturating_sub(1) as f64
 }
 
-/// How much taller, in CSS pixels, a chart `width` wide is drawn for the lines its source takes
-/// beyond the first, so the plot keeps its room.
-pub fn source_extra_height(source: &str, width: u32) -> u32 {
-    extra_source_lines_px(&source_lines(source, f64::from(width))) as u32
+/// How much taller, in CSS pixels, a chart `width` wide is drawn for the lines its source and
+/// its caveat take beyond the first of each, so the plot keeps its room.
+pub fn frame_extra_height(source: &str, caveat: Option<&str>, width: u32) -> u32 {
+    let width = f64::from(width);
+    let caveat = caveat.map_or(0.0, |caveat| extra_source_lines_px(&caveat_lines(caveat, width)));
+    (extra_source_lines_px(&source_lines(source, width)) + caveat) as u32
 }
 
 /// Roughly how wide `c` is drawn in a sans-serif font of `font_px`: Chinese characters are
@@ -824,7 +839,7 @@ pub fn time_svg(chart: &TimeChart, lang: Lang, size: (u32, u32)) -> Result<Strin
 
 #[cfg(test)]
 mod tests {
-    use super::{bar_label_lines, source_extra_height, source_lines, text_px, wrap};
+    use super::{bar_label_lines, caveat_lines, frame_extra_height, source_lines, text_px, wrap};
 
     #[test]
     fn a_short_source_stays_on_one_line() {
@@ -856,10 +871,21 @@ mod tests {
     #[test]
     fn a_chart_grows_by_the_source_lines_beyond_the_first() {
         let source = "Source: Letting more strivers find happiness in Fuzhou (2021); Nanping 2024; Xiamen 2023";
-        assert_eq!(source_extra_height(source, 2000), 0);
+        assert_eq!(frame_extra_height(source, None, 2000), 0);
         let lines = source_lines(source, 280.0).len();
         assert!(lines > 1);
-        assert_eq!(source_extra_height(source, 280), 15 * (lines as u32 - 1));
+        assert_eq!(frame_extra_height(source, None, 280), 15 * (lines as u32 - 1));
+    }
+
+    #[test]
+    fn a_caveat_wraps_whole_and_the_chart_grows_for_it() {
+        let caveat = "Only money the unions spent or paid out is added up; raised, budgeted and other money is left out and listed under the chart.";
+        let lines = caveat_lines(caveat, 320.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines.iter().all(|l| !l.ends_with('…')), "{lines:?}");
+        assert_eq!(lines.join(" "), caveat);
+        assert_eq!(frame_extra_height("Source: x", Some(caveat), 320), 15 * (lines.len() as u32 - 1));
+        assert_eq!(frame_extra_height("Source: x", Some(caveat), 2000), 0);
     }
 
     #[test]

@@ -335,7 +335,7 @@ fn tile_px(chart: &MapChart, width: u32) -> f64 {
 /// The height of the map drawn `width` CSS pixels wide.
 pub fn map_height(chart: &MapChart, width: u32, lang: Lang) -> u32 {
     let (_, rows) = grid_size(chart);
-    let source = charts::source_extra_height(&charts::source_line(&chart.sources, lang), width);
+    let source = charts::frame_extra_height(&charts::source_line(&chart.sources, lang), chart.caveat.as_deref(), width);
     let caveat = if chart.caveat.is_some() { 18.0 } else { 0.0 };
     (38.0 + 24.0 + 8.0 + tile_px(chart, width) * f64::from(rows) + BELOW_GRID_PX + caveat) as u32 + source
 }

@@ -8,7 +8,7 @@ use super::downloads::{save, save_url};
 use super::backend::ChartBackend;
 use super::perf;
 use crate::charts::{
-    category_profile, draw_bars, draw_time, source_extra_height, indicator_by_region, indicator_over_time, indicators_by_coverage, money_by_category,
+    category_profile, draw_bars, draw_time, frame_extra_height, indicator_by_region, indicator_over_time, indicators_by_coverage, money_by_category,
     left_out_heading, source_line, BarChart, Frame, Hit, LeftOut, Theme, TimeChart,
 };
 use crate::export::file_stem;
@@ -104,14 +104,14 @@ enum Shown {
 }
 
 /// Height of a chart `width` CSS pixels wide: bar charts grow with their bars, and every chart
-/// with the lines its source takes.
+/// with the lines its source and caveat take.
 fn chart_height(chart: &Drawn, width: u32, lang: i18n::Lang) -> u32 {
     let rows = match chart {
         Drawn::Bars(c) => c.bars.len(),
         Drawn::Time(_) => 10,
     };
     let plot = (rows as f64 * 30.0 + 150.0).clamp(300.0, 1400.0) as u32;
-    plot + source_extra_height(&source_line(chart.sources(), lang), width)
+    plot + frame_extra_height(&source_line(chart.sources(), lang), chart.caveat(), width)
 }
 
 /// The width, in CSS pixels, a chart was last painted at (0 before the first): the best guess
