@@ -221,31 +221,35 @@ test('link text cannot turn the notice around, hide in an id, or go unmentioned'
 });
 
 test('a large outside dataset is read and checked a slice at a time, with a progress bar', async () => {
-  const session = await start(`?lang=en&data=${encodeURIComponent(`${other.origin}/large.json`)}`);
+  const session = await openPage(env.browser, { locale: 'en-US' });
   const { page } = session;
-  // The bar moves between slices: seen part-way, before the dataset is on screen. Its first
-  // half is reading the records, its second checking them by the dataset rules.
-  const barBetween = (low, high, what) =>
-    page
-      .waitForFunction(
-        ([low, high]) => {
-          const bar = document.querySelector('[data-testid=loading-banner] progress');
-          return bar && Number(bar.value) > low && Number(bar.value) < high;
-        },
-        [low, high],
-        { timeout: PATIENCE, polling: 'raf' },
-      )
-      .catch(async (err) => {
-        const seen = await page.evaluate(
-          () => document.querySelector('[data-testid=loading-banner]')?.outerHTML ?? `no loading banner; the page: ${document.body.innerText.replace(/\s+/g, ' ')}`,
-        );
-        throw new Error(`the progress bar was never ${what}; the banner: ${seen.slice(0, 300)}\n${err.message}`);
-      });
-  await barBetween(0, 0.5, 'part-way through reading');
-  await barBetween(0.5, 1, 'part-way through checking');
+  // Every value the loading banner's bar is given, recorded as it is set, from before the app
+  // starts: the bar moves only between slices, so each value it shows is a page painted
+  // part-way. Its first half is reading the records, its second checking them.
+  await page.addInitScript(() => {
+    window.__barValues = [];
+    const record = (node) => {
+      if (node.matches?.('[data-testid=loading-banner] progress') && node.hasAttribute('value')) window.__barValues.push(Number(node.getAttribute('value')));
+    };
+    new MutationObserver((mutations) => {
+      for (const m of mutations) {
+        if (m.type === 'attributes') record(m.target);
+        for (const added of m.addedNodes) {
+          if (added.nodeType !== 1) continue;
+          record(added);
+          added.querySelectorAll?.('progress').forEach(record);
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
+  });
+  await page.goto(`${env.server.origin}/?lang=en&data=${encodeURIComponent(`${other.origin}/large.json`)}`);
+  await waitForApp(page);
   await page.locator('[data-testid=origin-banner]').waitFor({ timeout: 60000 });
   const count = Number((await page.textContent('[data-testid=record-count]')).match(/[\d,]+/)[0].replace(/,/g, ''));
   assert.ok(count > 40000, `${count} records on screen`);
+  const values = await page.evaluate(() => window.__barValues);
+  assert.ok(values.some((v) => v > 0 && v < 0.5), `part-way through reading: ${values.join(' ')}`);
+  assert.ok(values.some((v) => v > 0.5 && v < 1), `part-way through checking: ${values.join(' ')}`);
   session.assertClean();
   await session.close();
 });
