@@ -32,6 +32,9 @@ pub enum LoadError {
     /// Refused before any response: offline, no such host, or the server does not allow
     /// other sites to read it (CORS).
     Unreachable,
+    /// The address answers with a redirect the browser would not follow to the end: a loop,
+    /// too many hops, or a hop to a site that does not let others read it.
+    Redirected,
     TimedOut,
     Http { status: u16, status_text: String },
     /// The file could not be read from disk.
@@ -57,6 +60,10 @@ pub enum Loading {
 const UNREACHABLE: Text = Text {
     zh: "无法获取：网络不通、地址不存在，或该服务器不允许其他网站读取（CORS）。",
     en: "Could not fetch it: the network is down, the host does not exist, or the server does not let other sites read it (CORS).",
+};
+const REDIRECTED: Text = Text {
+    zh: "无法获取：该地址把请求转到别处，而浏览器无法跟随到底（循环转址、转址次数过多，或转到不允许其他网站读取的服务器）。",
+    en: "Could not fetch it: the address redirects, and the browser could not follow it to the end (a redirect loop, too many redirects, or a redirect to a server that does not let other sites read it).",
 };
 const TIMED_OUT: Text = Text { zh: "超时：15 秒内没有收到任何数据。", en: "Timed out: nothing of the dataset arrived for 15 seconds." };
 const UNREADABLE: Text = Text { zh: "无法读取该文件。", en: "The file could not be read." };
@@ -90,6 +97,7 @@ impl LoadError {
     pub(super) fn summary(&self, lang: Lang) -> String {
         match self {
             LoadError::Unreachable => UNREACHABLE.get(lang).to_owned(),
+            LoadError::Redirected => REDIRECTED.get(lang).to_owned(),
             LoadError::TimedOut => TIMED_OUT.get(lang).to_owned(),
             LoadError::Http { status, status_text } => match lang {
                 Lang::Zh => format!("服务器返回 HTTP {status} {status_text}。"),
@@ -179,8 +187,11 @@ pub(super) async fn fetch_bytes(address: &str, limit: usize, controller: Option<
     let signal = controller.signal();
     let mut watchdog = Watchdog::new(controller);
     async {
-        let failed = |watchdog: &Watchdog| if watchdog.fired() { LoadError::TimedOut } else { LoadError::Unreachable };
-        let response = gloo_net::http::Request::get(address).abort_signal(Some(&signal)).send().await.map_err(|_| failed(&watchdog))?;
+        let response = match gloo_net::http::Request::get(address).abort_signal(Some(&signal)).send().await {
+            Ok(response) => response,
+            Err(_) if watchdog.fired() => return Err(LoadError::TimedOut),
+            Err(_) => return Err(why_unreachable(address, &signal).await),
+        };
         if !response.ok() {
             return Err(LoadError::Http { status: response.status(), status_text: response.status_text() });
         }
@@ -194,6 +205,17 @@ pub(super) async fn fetch_bytes(address: &str, limit: usize, controller: Option<
         read_body(&response, limit, &mut watchdog).await
     }
     .await
+}
+
+/// Why a fetch the browser refused failed, where the browser lets a page tell: asked again
+/// without following redirects, an address that redirects shows it (the browser says no more
+/// of a CORS refusal or a network that is down).
+async fn why_unreachable(address: &str, signal: &web_sys::AbortSignal) -> LoadError {
+    let probe = gloo_net::http::Request::get(address).redirect(web_sys::RequestRedirect::Manual).abort_signal(Some(signal)).send().await;
+    match probe {
+        Ok(response) if response.type_() == web_sys::ResponseType::Opaqueredirect => LoadError::Redirected,
+        _ => LoadError::Unreachable,
+    }
 }
 
 /// Aborts a request once nothing has arrived for `FETCH_TIMEOUT`: a large file on a slow line

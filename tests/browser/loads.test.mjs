@@ -1,7 +1,7 @@
 // Outside datasets under fire, on the release build: the last load asked for wins (a late
 // answer, Back, a load that never answers), bodies are counted as they stream in (no
-// Content-Length, a gzip bomb), a body cut short says so, and a link's text cannot turn the
-// notice around or pass for a valid id.
+// Content-Length, a gzip bomb), a body cut short and a redirect loop say so, and a link's text
+// cannot turn the notice around or pass for a valid id.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -69,6 +69,8 @@ before(async () => {
       };
       res.on('close', () => gzip.destroy());
       more();
+    } else if (path === '/loop.json') {
+      res.writeHead(302, { ...cors, location: '/loop.json' }).end();
     } else if (path === '/cut.json') {
       res.writeHead(200, { ...cors, 'content-length': String(small.length) });
       res.write(small.subarray(0, 200), () => setImmediate(() => res.destroy()));
@@ -166,6 +168,14 @@ test('a body cut short is told apart from a network that is down', async () => {
   const error = session.page.locator('[data-testid=load-error]');
   await error.waitFor({ timeout: PATIENCE });
   assert.match(await error.textContent(), /broke off/);
+  await session.close();
+});
+
+test('a redirect loop is told apart from a network that is down', async () => {
+  const session = await start(`?lang=en&data=${encodeURIComponent(`${other.origin}/loop.json`)}`);
+  const error = session.page.locator('[data-testid=load-error]');
+  await error.waitFor({ timeout: PATIENCE });
+  assert.match(await error.textContent(), /redirect loop/);
   await session.close();
 });
 
