@@ -236,7 +236,7 @@ pub fn indicators_by_coverage(data: &Dataset, selection: &Selection) -> Vec<Stri
         .filter(|(_, (n, _))| **n > 0)
         .map(|(indicator, (n, covered))| (indicator.id.as_str(), covered.iter().filter(|c| **c).count(), *n))
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+    crate::order::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
     ranked.into_iter().map(|(id, _, _)| id.to_owned()).collect()
 }
 
@@ -270,7 +270,7 @@ pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &st
             fact: Some(f.id.clone()),
         })
         .collect();
-    bars.sort_by(|a, b| b.total().total_cmp(&a.total()));
+    crate::order::sort_by(&mut bars, |a, b| b.total().total_cmp(&a.total()));
     let aggregations: std::collections::HashSet<_> = facts.iter().map(|f| f.aggregation).collect();
     let mut caveats: Vec<String> = (aggregations.len() > 1).then(|| MIXED.get(lang).to_owned()).into_iter().collect();
     if bars.len() > MAX_BARS {

@@ -521,7 +521,7 @@ pub fn same_passage(data: &Dataset, record: RecordRef) -> Vec<RecordRef> {
         .chain(data.events.iter().enumerate().filter(|(_, e)| e.doc == doc && near(e.line)).map(|(i, e)| (e.line, RecordRef::Event(i))))
         .filter(|(_, r)| *r != record)
         .collect();
-    found.sort_by_key(|(line, r)| (*line, matches!(r, RecordRef::Event(_))));
+    crate::order::sort_by_key(&mut found, |(line, r)| (*line, matches!(r, RecordRef::Event(_))));
     found.into_iter().map(|(_, r)| r).collect()
 }
 

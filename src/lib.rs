@@ -21,6 +21,7 @@ pub mod model;
 pub mod numbers;
 pub mod packed;
 pub mod open;
+pub mod order;
 pub mod picker;
 pub mod reading;
 pub mod search;

@@ -64,7 +64,7 @@ pub fn indicator_groups_in(
         if indicators.is_empty() {
             continue;
         }
-        indicators.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut indicators, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
         let name = data.category(category).map_or(String::new(), |c| c.name(lang).to_owned());
         groups.push(IndicatorGroup { category: name, indicators });
     }

@@ -55,8 +55,8 @@ pub fn entries(data: &Dataset, selection: &Selection, window: Window, order: Ord
             (key, (doc, line, kind, position), Entry { record, date })
         })
         .collect();
-    // the keys make a total order: the quicker unstable sort gives the same list every time
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // the keys make a total order: the same list every time
+    crate::order::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     keyed.into_iter().map(|(_, _, entry)| entry).collect()
 }
 

@@ -75,7 +75,7 @@ impl ReportText {
             .filter(|m| m.line == number)
             .map(|m| m.chars.start.min(chars.len())..m.chars.end.min(chars.len()))
             .collect();
-        ranges.sort_by_key(|r| r.start);
+        crate::order::sort_by_key(&mut ranges, |r| r.start);
         let mut pieces = Vec::new();
         let mut at = 0;
         let mut push = |range: Range<usize>, marked: bool| {

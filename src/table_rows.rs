@@ -46,7 +46,7 @@ pub fn table_rows(data: &Dataset, selection: &Selection, kind: TableKind, sort: 
         TableKind::Events => events.collect(),
     };
     let keys = SortKeys::new(data, lang);
-    rows.sort_by(|a, b| keys.reports_order(*a, *b));
+    crate::order::sort_by(&mut rows, |a, b| keys.reports_order(*a, *b));
     if let Some(sort) = sort {
         sort_records(data, &mut rows, sort, lang);
     }
@@ -57,7 +57,7 @@ pub fn table_rows(data: &Dataset, selection: &Selection, kind: TableKind, sort: 
 /// about (an event has no value or qualifier) goes last, whichever the direction.
 pub fn sort_records(data: &Dataset, rows: &mut [RecordRef], sort: Sort, lang: Lang) {
     let keys = SortKeys::new(data, lang);
-    rows.sort_by(|a, b| match (keys.applies(*a, sort.key), keys.applies(*b, sort.key)) {
+    crate::order::sort_by(rows, |a, b| match (keys.applies(*a, sort.key), keys.applies(*b, sort.key)) {
         (true, true) => {
             let order = keys.compare(*a, *b, sort.key);
             if sort.descending { order.reverse() } else { order }

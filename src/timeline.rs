@@ -292,7 +292,7 @@ pub fn layout(data: &Dataset, index: &Index, selection: &Selection, lanes: Lanes
             RecordRef::Event(i) => (0, i),
             RecordRef::Fact(i) => (1, i),
         };
-        lane_items.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(b.2.total_cmp(&a.2)).then(added(a.0).cmp(&added(b.0))));
+        crate::order::sort_by(lane_items, |a, b| a.1.total_cmp(&b.1).then(b.2.total_cmp(&a.2)).then(added(a.0).cmp(&added(b.0))));
     }
     let geometry = Geometry {
         window: (from, to),
@@ -351,7 +351,7 @@ fn stack(key: &str, items: &[Item], max_rows: usize, geometry: &Geometry) -> Lan
     }
     // by where the room ends, then as the items came: a total order, the same layout every time
     let mut order: Vec<usize> = (0..units.len()).collect();
-    order.sort_by(|&a, &b| units[a].label_end.total_cmp(&units[b].label_end).then(a.cmp(&b)));
+    crate::order::sort_by(&mut order, |&a, &b| units[a].label_end.total_cmp(&units[b].label_end).then(a.cmp(&b)));
     let mut row_ends: Vec<f64> = Vec::new();
     let mut lane = Lane { key: key.to_owned(), marks: Vec::new(), clusters: Vec::new(), rows: 0 };
     let mut placed: Vec<Option<usize>> = vec![None; units.len()];
