@@ -122,6 +122,18 @@ fn parser_message(error: &serde_json::Error) -> String {
     clipped(text.strip_suffix(&suffix).unwrap_or(&text), MAX_MESSAGE_CHARS)
 }
 
+/// Editors on some systems save UTF-8 with a byte-order mark; JSON parsers reject it.
+const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
+
+/// A file's text without its byte-order mark, or where it stops being UTF-8.
+fn whole_text(bytes: &[u8]) -> Result<&str, OpenError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = position(bytes, e.valid_up_to());
+        OpenError::NotJson { line, column, message: "not UTF-8 text".to_owned() }
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
 /// Checks size, parses, and validates with the same rules as the embedded dataset.
 pub fn open_dataset(bytes: &[u8]) -> Result<Dataset, OpenError> {
     let mut opening = Opening::new(bytes.to_vec())?;
@@ -137,7 +149,9 @@ pub fn open_dataset(bytes: &[u8]) -> Result<Dataset, OpenError> {
 /// Anything unexpected in the file's shape is left to the whole-file reader, so a broken file
 /// is reported exactly as `parse` reports it.
 pub struct Opening {
-    text: String,
+    /// The file as it came: its text is checked to be UTF-8 a record at a time, as it is read
+    /// (a whole 30 MB file at once would be a long task of its own).
+    text: Vec<u8>,
     /// Byte offset of the scan.
     at: usize,
     scan: Scan,
@@ -157,23 +171,14 @@ enum Scan {
 }
 
 impl Opening {
-    /// Checks the size and the text encoding.
+    /// Checks the size.
     pub fn new(bytes: Vec<u8>) -> Result<Self, OpenError> {
         if bytes.len() > MAX_DATASET_BYTES {
             return Err(OpenError::TooLarge { bytes: bytes.len(), limit: MAX_DATASET_BYTES });
         }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, column) = position(e.as_bytes(), e.utf8_error().valid_up_to());
-            OpenError::NotJson { line, column, message: "not UTF-8 text".to_owned() }
-        })?;
-        // Editors on some systems save UTF-8 with a byte-order mark; JSON parsers reject it.
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_owned(),
-            None => text,
-        };
         let mut opening = Opening {
-            text,
-            at: 0,
+            at: if bytes.starts_with(BYTE_ORDER_MARK) { BYTE_ORDER_MARK.len() } else { 0 },
+            text: bytes,
             scan: Scan::Members,
             head: String::from("{"),
             facts: Vec::new(),
@@ -235,7 +240,7 @@ impl Opening {
                 }
                 let key_start = self.at;
                 let key_end = skip_value(&self.text, key_start)?;
-                let key: String = serde_json::from_str(&self.text[key_start..key_end]).ok()?;
+                let key: String = serde_json::from_str(std::str::from_utf8(&self.text[key_start..key_end]).ok()?).ok()?;
                 self.at = key_end;
                 self.skip_space();
                 if self.byte()? != b':' {
@@ -249,7 +254,7 @@ impl Opening {
                     _ => None,
                 };
                 match list {
-                    Some((scan, seen)) if !*seen && self.text.as_bytes().get(self.at) == Some(&b'[') => {
+                    Some((scan, seen)) if !*seen && self.text.get(self.at) == Some(&b'[') => {
                         *seen = true;
                         self.at += 1;
                         self.scan = scan;
@@ -257,9 +262,9 @@ impl Opening {
                     Some(_) => return None,
                     None => {
                         let value_end = skip_value(&self.text, self.at)?;
-                        self.head.push_str(&self.text[key_start..key_end]);
+                        self.head.push_str(std::str::from_utf8(&self.text[key_start..key_end]).ok()?);
                         self.head.push(':');
-                        self.head.push_str(&self.text[self.at..value_end]);
+                        self.head.push_str(std::str::from_utf8(&self.text[self.at..value_end]).ok()?);
                         self.head.push(',');
                         self.at = value_end;
                     }
@@ -280,7 +285,8 @@ impl Opening {
                     _ => {}
                 }
                 let end = skip_value(&self.text, self.at)?;
-                let record = &self.text[self.at..end];
+                // each record's text is checked to be UTF-8 as it is read
+                let record = std::str::from_utf8(&self.text[self.at..end]).ok()?;
                 if self.scan == Scan::Facts {
                     self.facts.push(serde_json::from_str(record).ok()?);
                 } else {
@@ -297,7 +303,7 @@ impl Opening {
     }
 
     fn byte(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.at).copied()
+        self.text.get(self.at).copied()
     }
 
     fn skip_space(&mut self) {
@@ -316,7 +322,7 @@ impl Opening {
                 head
             }
             // read whole, so that the problem is reported where it is in the file
-            None => parse(&self.text)?,
+            None => parse(whole_text(&self.text)?)?,
         };
         // The export always writes an event's end date; a hand-made file may leave it out.
         dataset.complete_defaults();
@@ -362,8 +368,7 @@ impl Checking {
 
 /// Where the JSON value starting at byte `start` ends (an object, list, string or literal),
 /// without reading it; `None` if the text ends first.
-fn skip_value(text: &str, start: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
     let mut at = start;
     match *bytes.get(at)? {
         b'"' => {
@@ -387,7 +392,7 @@ fn skip_value(text: &str, start: usize) -> Option<usize> {
                             return Some(at + 1);
                         }
                     }
-                    b'"' => at = skip_value(text, at)? - 1,
+                    b'"' => at = skip_value(bytes, at)? - 1,
                     _ => {}
                 }
                 at += 1;

@@ -85,6 +85,9 @@ pub struct AppContext {
     pub data: RwSignal<Shared<Dataset>>,
     /// The dataset this build carries, to return to from an outside one.
     pub built_in: StoredValue<Shared<Dataset>>,
+    /// The outside dataset last opened with its index, made in a task of its own before the
+    /// dataset is shown (with the first drawing of it, a large one would make a long task).
+    pub outside_indexed: StoredValue<Option<Indexed>>,
     /// Where `data` comes from.
     pub origin: RwSignal<source::Origin>,
     /// Opening an outside dataset: in progress, failed, or nothing.
@@ -178,6 +181,7 @@ fn show(decoded: Result<Dataset, String>) {
 }
 
 /// A dataset with its index, made together so they always belong together.
+#[derive(Clone)]
 pub struct Indexed {
     data: Shared<Dataset>,
     index: Shared<Index>,
@@ -208,12 +212,17 @@ pub fn App(
     let view = RwSignal::new(initial);
     let built_in = data;
     let data = RwSignal::new(built_in.clone());
+    let outside_indexed = StoredValue::new(None::<Indexed>);
     let index = {
         let built_in = built_in.clone();
         // the built-in dataset keeps its index: coming back to it from another costs nothing
         Memo::new(move |_| {
             let data = data.get();
-            if data == built_in { built_in_index.clone() } else { Shared::new(Index::new(&data)) }
+            if data == built_in {
+                return built_in_index.clone();
+            }
+            let made = outside_indexed.with_value(|made: &Option<Indexed>| made.as_ref().filter(|m| m.data == data).map(|m| m.index.clone()));
+            made.unwrap_or_else(|| Shared::new(Index::new(&data)))
         })
     };
     // only the filters change the selection: a new tab, language or open record does not
@@ -234,6 +243,7 @@ pub fn App(
         ignored: RwSignal::new(ignored),
         data,
         built_in: StoredValue::new(built_in),
+        outside_indexed,
         origin: RwSignal::new(source::Origin::BuiltIn),
         loading: RwSignal::new(source::Loading::Idle),
         loads: StoredValue::new_local(source::Loads::default()),

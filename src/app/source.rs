@@ -3,7 +3,7 @@
 //! built-in one. The banner names where the data on screen comes from; a failure is explained
 //! and the explorer carries on with what it had.
 
-use super::{use_app, AppContext, HistoryMode, Shared};
+use super::{use_app, AppContext, HistoryMode, Indexed, Shared};
 use crate::i18n::{self, Lang, Text};
 use crate::model::Dataset;
 use crate::open::{OpenError, Opening, MAX_DATASET_BYTES};
@@ -270,6 +270,9 @@ async fn read_body(response: &gloo_net::http::Response, limit: usize, watchdog: 
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let chunks = js_sys::Array::new();
     let mut bytes = 0_usize;
+    // chunks already there resolve one after another without a new task: the page gets its
+    // turn a share of time at a time
+    let mut started_ms = super::perf::now_ms();
     loop {
         let result = JsFuture::from(reader.read()).await.map_err(|_| if watchdog.fired() { LoadError::TimedOut } else { LoadError::CutShort })?;
         let result: web_sys::ReadableStreamReadResult = result.unchecked_into();
@@ -285,7 +288,12 @@ async fn read_body(response: &gloo_net::http::Response, limit: usize, watchdog: 
         }
         chunks.push(&chunk);
         watchdog.rearm();
+        if super::tasks::task_is_over(started_ms) {
+            super::tasks::next_task().await;
+            started_ms = super::perf::now_ms();
+        }
     }
+    // copied a share of time at a time: 30 MB at once would hold the page
     let mut body = vec![0_u8; bytes];
     let mut at = 0;
     for chunk in chunks.iter() {
@@ -293,6 +301,10 @@ async fn read_body(response: &gloo_net::http::Response, limit: usize, watchdog: 
         let end = at + chunk.length() as usize;
         chunk.copy_to(&mut body[at..end]);
         at = end;
+        if super::tasks::task_is_over(started_ms) {
+            super::tasks::next_task().await;
+            started_ms = super::perf::now_ms();
+        }
     }
     Ok(body)
 }
@@ -311,6 +323,8 @@ const RECORDS_PER_STEP: usize = 250;
 async fn open_in_slices(app: AppContext, id: u64, bytes: Vec<u8>) -> Result<Dataset, LoadError> {
     // reading and checking take about as long as each other
     const READ_SHARE: f64 = 0.5;
+    // in a task of its own: the one that fetched or read the bytes has had its share
+    super::tasks::next_task().await;
     let mut turns = Turns { app, id, started_ms: super::perf::now_ms() };
     let mut opening = Opening::new(bytes).map_err(LoadError::Open)?;
     while !opening.step(RECORDS_PER_STEP).map_err(LoadError::Open)? {
@@ -386,17 +400,17 @@ fn fresh_view(current: &ViewState, data: Option<String>) -> ViewState {
 pub fn open_address(app: AppContext, address: String, link_query: Option<String>) {
     let (id, controller) = begin_load(app, address.clone());
     leptos::task::spawn_local(async move {
-        let result = fetch_dataset(app, id, &address, controller).await;
+        let result = indexed(fetch_dataset(app, id, &address, controller).await).await;
         if !finish_load(app, id) {
             return;
         }
         match result {
-            Ok(data) => {
+            Ok(indexed) => {
                 let (state, ignored) = match &link_query {
-                    Some(query) => ViewState::from_query(query, &data),
+                    Some(query) => ViewState::from_query(query, &indexed.data),
                     None => (app.view.with_untracked(|v| fresh_view(v, Some(address.clone()))), Ignored::default()),
                 };
-                show(app, Shared::new(data), Origin::Address(address));
+                show_outside(app, indexed, Origin::Address(address));
                 app.loading.set(Loading::Idle);
                 app.ignored.set(ignored);
                 app.change(HistoryMode::Replace, |v| *v = state);
@@ -416,13 +430,13 @@ fn open_file(app: AppContext, file: web_sys::File) {
     let name = file.name();
     let (id, _) = begin_load(app, name.clone());
     leptos::task::spawn_local(async move {
-        let result = read_file(app, id, &file).await;
+        let result = indexed(read_file(app, id, &file).await).await;
         if !finish_load(app, id) {
             return;
         }
         match result {
-            Ok(data) => {
-                show(app, Shared::new(data), Origin::File(name));
+            Ok(indexed) => {
+                show_outside(app, indexed, Origin::File(name));
                 app.loading.set(Loading::Idle);
                 app.change(HistoryMode::Push, |v| *v = fresh_view(v, None));
             }
@@ -431,8 +445,29 @@ fn open_file(app: AppContext, file: web_sys::File) {
     });
 }
 
+/// Puts an outside dataset, with its index made ahead, on screen.
+fn show_outside(app: AppContext, indexed: Indexed, origin: Origin) {
+    let data = indexed.data.clone();
+    app.outside_indexed.set_value(Some(indexed));
+    show(app, data, origin);
+}
+
+/// Indexes a dataset just opened, in a task of its own between the last slice of checking it
+/// and the first drawing of it.
+async fn indexed(result: Result<Dataset, LoadError>) -> Result<Indexed, LoadError> {
+    let data = result?;
+    super::tasks::next_task().await;
+    let indexed = Indexed::new(data);
+    super::tasks::next_task().await;
+    Ok(indexed)
+}
+
 /// Puts `data` on screen, remembering where it came from.
 fn show(app: AppContext, data: Shared<Dataset>, origin: Origin) {
+    if origin == Origin::BuiltIn {
+        // nothing holds on to the outside dataset left
+        app.outside_indexed.set_value(None);
+    }
     app.data.set(data);
     app.origin.set(origin);
 }

@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { serve, launch, ROOT } from '../browser/harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+/** The scales measured: all three, or those `BENCH_SCALES` lists (`1,100`) for a quick look. */
 const BUILDS = [
   { scale: 1, dir: 'dist' },
   { scale: 10, dir: 'target/bench/dist-10x' },
   { scale: 100, dir: 'target/bench/dist-100x' },
-];
+].filter((b) => (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number).includes(b.scale));
+/** The outside dataset opened through `data=`: the synthetic one at 150x, about 30 MB. */
+const OUTSIDE = { dir: 'target/bench', file: 'data-150x.json' };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -171,6 +174,47 @@ async function measure(browser, origin, build) {
   };
 }
 
+/**
+ * Opens an outside dataset of about 30 MB (`file`, served beside the 1x build) through `data=`:
+ * the time from the address to its records on screen, and the longest task meanwhile (it is
+ * read, decoded and checked in slices).
+ */
+async function measureOutside(browser, origin, file) {
+  const figures = { open: [], longestTask: [] };
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.addInitScript(installAfterPaint);
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${origin}/?lang=en&tab=documents`);
+    await page.waitForFunction(() => performance.getEntriesByName('ue:search-ready').length > 0, null, { timeout: 60000 });
+    const opened = await page.evaluate(async (file) => {
+      const start = performance.now();
+      const before = window.__longTasks.length;
+      const input = document.querySelector('#dataset-address');
+      input.value = file;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.form.requestSubmit();
+      await new Promise((done) => {
+        const shown = () => document.querySelector('[data-testid=origin-banner]');
+        if (shown()) return done();
+        const observer = new MutationObserver(() => shown() && (observer.disconnect(), done()));
+        observer.observe(document.body, { subtree: true, childList: true });
+      });
+      await window.__ueAfterPaint();
+      const tasks = window.__longTasks.slice(before).map((t) => t.duration);
+      return { ms: performance.now() - start, longest: Math.max(0, ...tasks) };
+    }, file);
+    figures.open.push(opened.ms);
+    figures.longestTask.push(opened.longest);
+    await context.close();
+  }
+  return { open_ms: summary(figures.open), longest_task_ms: summary(figures.longestTask) };
+}
+
 async function recordCount(browser, origin) {
   const page = await browser.newPage();
   await page.goto(`${origin}/?lang=en`);
@@ -187,9 +231,10 @@ const browser = await launch();
 const results = { machine: `${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores, Chromium headless`, runs: RUNS, longest_task_note: 'the browser reports tasks of 50 ms or more; 0 means none was that long', builds: [] };
 try {
   for (const build of BUILDS) {
-    const server = await serve([{ prefix: '/', dir: build.dir }]);
+    const server = await serve([{ prefix: '/', dir: build.dir }, { prefix: '/outside/', dir: OUTSIDE.dir }]);
     try {
       results.builds.push(await measure(browser, server.origin, build));
+      if (build.scale === 1) results.outside = { file: OUTSIDE.file, bytes: (await readFile(join(ROOT, OUTSIDE.dir, OUTSIDE.file))).length, ...(await measureOutside(browser, server.origin, `/outside/${OUTSIDE.file}`)) };
     } finally {
       await server.close();
     }
@@ -219,5 +264,7 @@ row('memory after 100 changes', (b) => `${mb(b.memory_after_100_changes_bytes.me
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 console.log(`median / worst of ${RUNS} runs; ${results.machine}`);
 for (const r of rows) console.log(`| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);
+const o = results.outside;
+if (o) console.log(`\nopening an outside dataset of ${mb(o.bytes)} (${o.file}) through the address field: ${ms(o.open_ms)} to its records on screen; longest task ${tasks(o.longest_task_ms)}`);
 console.log('\nper file (1x):');
 for (const f of results.builds[0].bytes.files) console.log(`  ${f.file}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli`);
