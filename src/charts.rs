@@ -671,7 +671,7 @@ pub fn draw_bars<DB: DrawingBackend>(
         used
     };
     let (plot, legend) = if stacked {
-        let per_row = ((width as f64 / s) / 170.0).floor().max(1.0) as usize;
+        let per_row = ((width as f64 / s) / LEGEND_COLUMN_PX).floor().max(1.0) as usize;
         let rows = used.len().div_ceil(per_row);
         let (_, h) = area.dim_in_pixel();
         let split = h as i32 - px(s, 18.0 * rows as f64 + 6.0);
@@ -739,21 +739,19 @@ pub fn draw_bars<DB: DrawingBackend>(
     if let Some((legend, per_row)) = legend {
         for (n, &series) in used.iter().enumerate() {
             let (col, row) = ((n % per_row) as f64, (n / per_row) as f64);
-            let (x, y) = (px(s, 12.0 + col * 170.0), px(s, 6.0 + row * 18.0));
+            let (x, y) = (px(s, 12.0 + col * LEGEND_COLUMN_PX), px(s, 6.0 + row * 18.0));
             legend.draw(&Rectangle::new([(x, y), (x + px(s, 12.0), y + px(s, 12.0))], rgb(PALETTE[series % PALETTE.len()]).filled()))?;
-            legend.draw(&Text::new(truncate(&chart.series[series], 14), (x + px(s, 16.0), y), font(frame, 11.0, frame.theme.text)))?;
+            // as much of the name as its column holds, after the swatch
+            let name = truncate_to(&chart.series[series], LEGEND_COLUMN_PX - 22.0, LEGEND_FONT_PX);
+            legend.draw(&Text::new(name, (x + px(s, 16.0), y), font(frame, LEGEND_FONT_PX, frame.theme.text)))?;
         }
     }
     Ok(hits)
 }
 
-fn truncate(text: &str, chars: usize) -> String {
-    if text.chars().count() > chars {
-        format!("{}…", text.chars().take(chars.saturating_sub(1)).collect::<String>())
-    } else {
-        text.to_owned()
-    }
-}
+/// The width of a legend entry of a stacked chart, swatch and name, in CSS pixels.
+const LEGEND_COLUMN_PX: f64 = 170.0;
+const LEGEND_FONT_PX: f64 = 11.0;
 
 /// Values over time: a point at the end of each period, a line across the period.
 pub fn draw_time<DB: DrawingBackend>(

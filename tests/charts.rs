@@ -67,6 +67,21 @@ fn profile_counts_every_selected_record_once() {
 }
 
 #[test]
+fn a_stacked_legend_names_each_series_as_far_as_its_column_allows() {
+    let data = data();
+    let index = Index::new(&data);
+    let all = select(&data, &index, &Filter::default());
+    let chart = category_profile(&data, &index, &all, Lang::En).expect("chart");
+    let svg = bars_svg(&chart, Lang::En, (900, 500)).expect("draws");
+    // names of about 20 characters fit a column; the legend once cut them all at 14
+    let whole: Vec<_> = chart.series.iter().filter(|name| (15..=20).contains(&name.chars().count())).collect();
+    assert!(!whole.is_empty(), "some series names are 15 to 20 characters: {:?}", chart.series);
+    for name in whole {
+        assert!(text_x(&svg, &name.replace('&', "&amp;")).is_some(), "the legend shows '{name}' whole");
+    }
+}
+
+#[test]
 fn money_chart_sums_only_money_spent_and_lists_the_rest() {
     let data = data();
     let index = Index::new(&data);

@@ -102,7 +102,7 @@ const memory = (page) =>
   }));
 
 async function measure(browser, origin, build) {
-  const figures = { start: [], decode: [], index: [], memoryAfterLoad: [], memoryAfter100: [], longestStartTask: [], longestInteractionTask: [] };
+  const figures = { start: [], decode: [], index: [], memoryAfterLoad: [], memoryBefore100: [], memoryAfter100: [], longestStartTask: [], longestInteractionTask: [] };
   const interactions = {};
   const fetched = new Set();
   for (let run = 0; run < RUNS; run++) {
@@ -148,6 +148,10 @@ async function measure(browser, origin, build) {
       }
     }
     await page.click('nav.tabs button[data-tab=table]');
+    await page.evaluate(() => window.__ueAfterPaint());
+    // after every tab has been drawn once: what the 100 changes themselves add
+    const before = await memory(page);
+    figures.memoryBefore100.push(before.wasm + before.js);
     for (let i = 0; i < 100; i++) await timeToPaint(page, 'input[name=category][value=funding]');
     const after = await memory(page);
     figures.memoryAfter100.push(after.wasm + after.js);
@@ -170,6 +174,7 @@ async function measure(browser, origin, build) {
     longest_start_task_ms: summary(figures.longestStartTask),
     longest_interaction_task_ms: summary(figures.longestInteractionTask),
     memory_after_load_bytes: summary(figures.memoryAfterLoad),
+    memory_before_100_changes_bytes: summary(figures.memoryBefore100),
     memory_after_100_changes_bytes: summary(figures.memoryAfter100),
   };
 }
@@ -260,6 +265,7 @@ const tasks = (s) => `${taskMs(s.median)} / ${taskMs(s.worst)} ms`;
 row('longest task, start', (b) => tasks(b.longest_start_task_ms));
 row('longest task, interactions', (b) => tasks(b.longest_interaction_task_ms));
 row('memory after load', (b) => `${mb(b.memory_after_load_bytes.median)} / ${mb(b.memory_after_load_bytes.worst)}`);
+row('memory before 100 changes', (b) => `${mb(b.memory_before_100_changes_bytes.median)} / ${mb(b.memory_before_100_changes_bytes.worst)}`);
 row('memory after 100 changes', (b) => `${mb(b.memory_after_100_changes_bytes.median)} / ${mb(b.memory_after_100_changes_bytes.worst)}`);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 console.log(`median / worst of ${RUNS} runs; ${results.machine}`);
