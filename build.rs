@@ -20,6 +20,8 @@ mod model;
 mod numbers;
 #[path = "src/packed.rs"]
 mod packed;
+#[path = "src/shared_str.rs"]
+mod shared_str;
 #[path = "src/validate.rs"]
 mod validate;
 

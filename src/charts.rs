@@ -264,7 +264,7 @@ pub fn indicator_by_region(data: &Dataset, selection: &Selection, indicator: &st
         .iter()
         .map(|f| Bar {
             label: label(f, false),
-            region: f.region.clone(),
+            region: f.region.to_string(),
             segments: vec![Segment { series: 0, value: f.value }],
             value_label: value_label(f.value, f.unit, f.qualifier, lang),
             fact: Some(f.id.clone()),
@@ -312,7 +312,7 @@ pub fn indicator_over_time(data: &Dataset, selection: &Selection, indicator: &st
         .iter()
         .map(|f| {
             let series = series_regions.iter().position(|r| *r == f.region).unwrap_or_else(|| {
-                series_regions.push(f.region.clone());
+                series_regions.push(f.region.to_string());
                 series_regions.len() - 1
             });
             TimePoint {

@@ -112,7 +112,7 @@ pub fn comparisons(data: &Dataset) -> Vec<Comparison> {
                     .iter()
                     .map(|f| Row {
                         fact: f.id.clone(),
-                        region: f.region.clone(),
+                        region: f.region.to_string(),
                         period: period_label(&f.period_start, &f.period_end),
                         aggregation: f.aggregation,
                         left_out: marks(f),

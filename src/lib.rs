@@ -25,6 +25,7 @@ pub mod order;
 pub mod picker;
 pub mod reading;
 pub mod search;
+pub mod shared_str;
 pub mod source_texts;
 pub mod sources;
 pub mod state;

@@ -166,8 +166,9 @@ impl Reader {
         let mut skips: Vec<Skip> = self.records(file, &mut table, "skip");
         self.no_other_keys(file, &table);
         let doc_id = document.as_ref().map(|d| d.id.clone()).unwrap_or_default();
-        facts.iter_mut().for_each(|f| f.doc.clone_from(&doc_id));
-        events.iter_mut().for_each(|e| e.doc.clone_from(&doc_id));
+        let shared_doc_id = crate::model::SharedStr::from(doc_id.as_str());
+        facts.iter_mut().for_each(|f| f.doc.clone_from(&shared_doc_id));
+        events.iter_mut().for_each(|e| e.doc.clone_from(&shared_doc_id));
         skips.iter_mut().for_each(|s| s.doc.clone_from(&doc_id));
         if let Some(document) = &document {
             self.note_origins("document", std::iter::once(&document.id), file);

@@ -5,6 +5,7 @@
 
 use crate::dates::{PartialDate, Precision};
 use serde::{Deserialize, Serialize};
+pub use crate::shared_str::SharedStr;
 
 /// Name of the export schema; bump `SCHEMA_VERSION` on any incompatible change.
 pub const SCHEMA_NAME: &str = "union-explorer-dataset";
@@ -228,21 +229,21 @@ pub struct Fact {
     pub id: String,
     /// Filled in from the report file's `[document]` when loading TOML.
     #[serde(default)]
-    pub doc: String,
+    pub doc: SharedStr,
     pub line: u32,
     /// Further lines that repeat the same figure.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_lines: Vec<u32>,
-    pub raw: String,
+    pub raw: SharedStr,
     pub value: f64,
     pub unit: Unit,
     pub qualifier: Qualifier,
-    pub region: String,
+    pub region: SharedStr,
     pub period_start: PartialDate,
     pub period_end: PartialDate,
     pub aggregation: Aggregation,
-    pub category: String,
-    pub indicator: String,
+    pub category: SharedStr,
+    pub indicator: SharedStr,
     /// Set when the figure is a slogan or a plan; the note says why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust: Option<Trust>,
@@ -251,9 +252,9 @@ pub struct Fact {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contradicted_by: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note_zh: Option<String>,
+    pub note_zh: Option<SharedStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note_en: Option<String>,
+    pub note_en: Option<SharedStr>,
 }
 
 impl Fact {
@@ -312,10 +313,10 @@ pub struct Event {
     pub id: String,
     /// Filled in from the report file's `[document]` when loading TOML.
     #[serde(default)]
-    pub doc: String,
+    pub doc: SharedStr,
     pub line: u32,
     /// A few words of the cited line that identify the event there.
-    pub quote: String,
+    pub quote: SharedStr,
     pub date_start: PartialDate,
     /// Defaults to `date_start` in the TOML files; always present in the export.
     #[serde(default)]
@@ -325,18 +326,18 @@ pub struct Event {
     /// `happened` unless given.
     #[serde(default, skip_serializing_if = "EventStatus::is_happened")]
     pub status: EventStatus,
-    pub region: String,
-    pub category: String,
-    pub title_zh: String,
-    pub title_en: String,
+    pub region: SharedStr,
+    pub category: SharedStr,
+    pub title_zh: SharedStr,
+    pub title_en: SharedStr,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Name>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisations: Vec<Name>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note_zh: Option<String>,
+    pub note_zh: Option<SharedStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note_en: Option<String>,
+    pub note_en: Option<SharedStr>,
 }
 
 impl Event {

@@ -14,7 +14,7 @@
 //! optional string is 0 when absent, else its code + 1.
 
 use crate::dates::{PartialDate, Precision};
-use crate::model::{Aggregation, Dataset, Event, EventKind, EventStatus, Fact, Name, Qualifier, Trust, Unit};
+use crate::model::{Aggregation, Dataset, Event, EventKind, EventStatus, Fact, Name, Qualifier, SharedStr, Trust, Unit};
 use std::collections::HashMap;
 
 const MAGIC: &[u8; 4] = b"UEP1";
@@ -330,11 +330,14 @@ pub struct Reader<'a> {
     other: Table<'a>,
     /// The strings used so far, in the order of first use.
     strings: Vec<&'a str>,
+    /// Beside each of `strings`, the one copy that every record using it as a `SharedStr`
+    /// shares, made on first such use.
+    shared: Vec<Option<SharedStr>>,
     /// The ids of the head's documents, regions, categories and indicators, by position.
-    docs: Vec<String>,
-    regions: Vec<String>,
-    categories: Vec<String>,
-    indicators: Vec<String>,
+    docs: Vec<SharedStr>,
+    regions: Vec<SharedStr>,
+    categories: Vec<SharedStr>,
+    indicators: Vec<SharedStr>,
     facts_left: usize,
     events_left: usize,
     records: usize,
@@ -367,12 +370,13 @@ impl<'a> Reader<'a> {
         let (zh, other) = (table(ZH_BYTES, ZH_LENGTHS)?, table(OTHER_BYTES, OTHER_LENGTHS)?);
         let facts_left = columns[COUNTS].number()? as usize;
         let events_left = columns[COUNTS].number()? as usize;
-        let ids = |list: Vec<&String>| list.into_iter().cloned().collect();
+        let ids = |list: Vec<&String>| list.into_iter().map(|id| SharedStr::from(id.as_str())).collect();
         Ok(Reader {
             columns,
             zh,
             other,
             strings: Vec::new(),
+            shared: Vec::new(),
             docs: ids(head.documents.iter().map(|d| &d.id).collect()),
             regions: ids(head.regions.iter().map(|r| &r.id).collect()),
             categories: ids(head.categories.iter().map(|c| &c.id).collect()),
@@ -409,32 +413,50 @@ impl<'a> Reader<'a> {
         Ok(self.facts_left == 0 && self.events_left == 0)
     }
 
-    /// The string of a code (see the module notes).
-    fn string_of(&mut self, code: u64) -> Result<String, String> {
-        let text = match code {
+    /// The position in `strings` of the string of a code (see the module notes).
+    fn position_of(&mut self, code: u64) -> Result<usize, String> {
+        match code {
             0 | 1 => {
                 let text = if code == 0 { self.zh.next()? } else { self.other.next()? };
                 self.strings.push(text);
-                text
+                self.shared.push(None);
+                Ok(self.strings.len() - 1)
             }
-            _ => *usize::try_from(code - 2).ok().and_then(|at| self.strings.get(at)).ok_or_else(|| broken("an unknown string"))?,
-        };
-        Ok(text.to_owned())
-    }
-
-    fn string(&mut self, column: usize) -> Result<String, String> {
-        let code = self.columns[column].number()?;
-        self.string_of(code)
-    }
-
-    fn optional_string(&mut self, column: usize) -> Result<Option<String>, String> {
-        match self.columns[column].number()? {
-            0 => Ok(None),
-            code => self.string_of(code - 1).map(Some),
+            _ => usize::try_from(code - 2).ok().filter(|&at| at < self.strings.len()).ok_or_else(|| broken("an unknown string")),
         }
     }
 
-    fn id(&mut self, column: usize, list: fn(&Self) -> &[String]) -> Result<String, String> {
+    /// The shared copy of the string at `at` in `strings`.
+    fn shared_at(&mut self, at: usize) -> SharedStr {
+        let text = self.strings[at];
+        self.shared[at].get_or_insert_with(|| SharedStr::from(text)).clone()
+    }
+
+    /// A string of its own, for what no other record holds (an id).
+    fn string(&mut self, column: usize) -> Result<String, String> {
+        let code = self.columns[column].number()?;
+        let at = self.position_of(code)?;
+        Ok(self.strings[at].to_owned())
+    }
+
+    /// A string shared with every record that holds the same.
+    fn shared(&mut self, column: usize) -> Result<SharedStr, String> {
+        let code = self.columns[column].number()?;
+        let at = self.position_of(code)?;
+        Ok(self.shared_at(at))
+    }
+
+    fn optional_shared(&mut self, column: usize) -> Result<Option<SharedStr>, String> {
+        match self.columns[column].number()? {
+            0 => Ok(None),
+            code => {
+                let at = self.position_of(code - 1)?;
+                Ok(Some(self.shared_at(at)))
+            }
+        }
+    }
+
+    fn id(&mut self, column: usize, list: fn(&Self) -> &[SharedStr]) -> Result<SharedStr, String> {
         let at = self.columns[column].number()? as usize;
         list(self).get(at).cloned().ok_or_else(|| broken("an unknown reference"))
     }
@@ -445,7 +467,7 @@ impl<'a> Reader<'a> {
         let line = self.columns[FACT_LINE].u32()?;
         let also = self.columns[FACT_ALSO_LINES].number()? as usize;
         let also_lines = (0..also).map(|_| self.columns[FACT_ALSO_LINES].u32()).collect::<Result<_, _>>()?;
-        let raw = self.string(FACT_RAW)?;
+        let raw = self.shared(FACT_RAW)?;
         let value = self.columns[FACT_VALUE].value()?;
         let codes = &mut self.columns[FACT_CODES];
         let (unit, qualifier, aggregation, trust) =
@@ -457,8 +479,8 @@ impl<'a> Reader<'a> {
         let indicator = self.id(FACT_INDICATOR, |r| &r.indicators)?;
         let others = self.columns[FACT_CONTRADICTED_BY].number()? as usize;
         let contradicted_by = (0..others).map(|_| self.string(FACT_CONTRADICTED_BY)).collect::<Result<_, _>>()?;
-        let note_zh = self.optional_string(FACT_NOTES)?;
-        let note_en = self.optional_string(FACT_NOTES)?;
+        let note_zh = self.optional_shared(FACT_NOTES)?;
+        let note_en = self.optional_shared(FACT_NOTES)?;
         Ok(Fact {
             id,
             doc,
@@ -490,7 +512,7 @@ impl<'a> Reader<'a> {
         let id = self.string(EVENT_ID)?;
         let doc = self.id(EVENT_DOC, |r| &r.docs)?;
         let line = self.columns[EVENT_LINE].u32()?;
-        let quote = self.string(EVENT_QUOTE)?;
+        let quote = self.shared(EVENT_QUOTE)?;
         let dates = &mut self.columns[EVENT_DATES];
         let date_start = dates.date()?;
         let date_end = if dates.number()? == 1 { Some(dates.date()?) } else { None };
@@ -498,12 +520,12 @@ impl<'a> Reader<'a> {
         let (precision, kind, status) = (codes.code(&PRECISIONS)?, codes.code(&EVENT_KINDS)?, codes.code(&STATUSES)?);
         let region = self.id(EVENT_REGION, |r| &r.regions)?;
         let category = self.id(EVENT_CATEGORY, |r| &r.categories)?;
-        let title_zh = self.string(EVENT_TITLES)?;
-        let title_en = self.string(EVENT_TITLES)?;
+        let title_zh = self.shared(EVENT_TITLES)?;
+        let title_en = self.shared(EVENT_TITLES)?;
         let people = self.names()?;
         let organisations = self.names()?;
-        let note_zh = self.optional_string(EVENT_NOTES)?;
-        let note_en = self.optional_string(EVENT_NOTES)?;
+        let note_zh = self.optional_shared(EVENT_NOTES)?;
+        let note_en = self.optional_shared(EVENT_NOTES)?;
         Ok(Event {
             id,
             doc,
@@ -567,8 +589,8 @@ mod tests {
             f.value = [-1.5, 0.0, 1e14, 0.1][i % 4];
             f.also_lines = vec![1, 300_000][..i % 3].to_vec();
             f.contradicted_by = vec!["u1".to_owned(); i % 2];
-            f.note_zh = (i % 2 == 0).then(|| "注".to_owned());
-            f.note_en = (i % 3 == 0).then(String::new);
+            f.note_zh = (i % 2 == 0).then(|| "注".into());
+            f.note_en = (i % 3 == 0).then(SharedStr::default);
             f.period_start = PartialDate { year: 1949 + i as i32, month: Some(12), day: Some(31) };
             f.period_end = PartialDate { year: 2100, month: None, day: None };
             data.facts.push(f);
@@ -591,7 +613,7 @@ mod tests {
     #[test]
     fn a_reference_outside_the_head_fails_to_encode() {
         let mut data = crate::open::parse(crate::embedded::DATASET_JSON).expect("parses");
-        data.facts[0].region = "atlantis".to_owned();
+        data.facts[0].region = "atlantis".into();
         assert_eq!(encode(&data), Err("unknown region 'atlantis'".to_owned()));
     }
 

@@ -114,7 +114,7 @@ pub fn title(data: &Dataset, record: RecordRef, lang: Lang) -> String {
     match record {
         RecordRef::Event(i) => {
             let e = &data.events[i];
-            if lang == Lang::Zh { e.title_zh.clone() } else { e.title_en.clone() }
+            if lang == Lang::Zh { e.title_zh.to_string() } else { e.title_en.to_string() }
         }
         RecordRef::Fact(i) => {
             let f = &data.facts[i];
@@ -157,9 +157,9 @@ pub fn details(data: &Dataset, record: RecordRef, lang: Lang) -> (String, String
             (&f.region, &f.category, &f.doc, f.line)
         }
     };
-    let region = data.region(region).map_or(region.clone(), |r| r.name(lang).to_owned());
-    let category = data.category(category).map_or(category.clone(), |c| c.name(lang).to_owned());
-    let doc = data.document(doc).map_or(doc.clone(), |d| document_label(data, d, lang));
+    let region = data.region(region).map_or(region.to_string(), |r| r.name(lang).to_owned());
+    let category = data.category(category).map_or(category.to_string(), |c| c.name(lang).to_owned());
+    let doc = data.document(doc).map_or(doc.to_string(), |d| document_label(data, d, lang));
     (region, category, format!("{doc} {} {line}", i18n::LINE.get(lang)))
 }
 

@@ -352,10 +352,10 @@ pub fn record_excerpt(data: &Dataset, matched: &Matched, id: &str) -> Option<Rec
         crate::explore::RecordRef::Fact(i) => (&data.facts[i].doc, data.facts[i].line, &data.facts[i].raw),
         crate::explore::RecordRef::Event(i) => (&data.events[i].doc, data.events[i].line, &data.events[i].quote),
     };
-    let text = matched.texts.get(doc)?;
+    let text = matched.texts.get(doc.as_str())?;
     let lines = text.excerpt(line, token, EXCERPT_CONTEXT)?;
     let found = lines.iter().any(|l| l.pieces.iter().any(|p| p.marked));
-    Some(RecordExcerpt { doc: doc.clone(), line, lines, found })
+    Some(RecordExcerpt { doc: doc.to_string(), line, lines, found })
 }
 
 /// One line of the whole report, with the records cited on it.

@@ -3,7 +3,7 @@
 //! values varied by a seeded generator, so every run measures the same data.
 
 use crate::dates::PartialDate;
-use crate::model::{Dataset, Qualifier};
+use crate::model::{Dataset, Qualifier, SharedStr};
 use std::collections::HashSet;
 
 /// A small deterministic generator (PCG-style LCG); enough for spreading test data.
@@ -36,7 +36,7 @@ pub fn synthesize(base: &Dataset, scale: usize, seed: u64) -> Dataset {
         base.documents.iter().map(|d| d.period_start.year).min().unwrap_or(2014),
         base.documents.iter().map(|d| d.period_end.year).max().unwrap_or(2024),
     );
-    let mut keys: HashSet<(String, String, String, i32, i32, u64)> =
+    let mut keys: HashSet<(SharedStr, SharedStr, SharedStr, i32, i32, u64)> =
         base.facts.iter().map(|f| (f.doc.clone(), f.indicator.clone(), f.region.clone(), f.period_start.year, f.period_end.year, f.value.to_bits())).collect();
     for copy in 1..scale {
         for fact in &base.facts {
@@ -44,7 +44,7 @@ pub fn synthesize(base: &Dataset, scale: usize, seed: u64) -> Dataset {
             f.id = format!("{}-x{copy}", fact.id);
             // a contradicted figure's copy is contradicted by the copy of the other
             f.contradicted_by = fact.contradicted_by.iter().map(|other| format!("{other}-x{copy}")).collect();
-            f.region = base.regions[rng.below(base.regions.len())].id.clone();
+            f.region = base.regions[rng.below(base.regions.len())].id.as_str().into();
             let years = rng.below(5) as i32 - 2;
             f.period_start = shift(f.period_start, years, span);
             f.period_end = shift(f.period_end, years, span);
@@ -57,7 +57,7 @@ pub fn synthesize(base: &Dataset, scale: usize, seed: u64) -> Dataset {
             }
             f.value = value;
             // the printed token must say what the value is
-            f.raw = format!("{value}");
+            f.raw = format!("{value}").into();
             f.qualifier = Qualifier::Exact;
             f.also_lines.clear();
             out.facts.push(f);
@@ -65,7 +65,7 @@ pub fn synthesize(base: &Dataset, scale: usize, seed: u64) -> Dataset {
         for event in &base.events {
             let mut e = event.clone();
             e.id = format!("{}-x{copy}", event.id);
-            e.region = base.regions[rng.below(base.regions.len())].id.clone();
+            e.region = base.regions[rng.below(base.regions.len())].id.as_str().into();
             let years = rng.below(5) as i32 - 2;
             e.date_start = shift(e.date_start, years, span);
             e.date_end = e.date_end.map(|d| shift(d, years, span));

@@ -612,7 +612,7 @@ mod tests {
     fn overlong_text_and_control_characters_name_record_and_field() {
         let mut data = data();
         let event = data.events[0].id.clone();
-        data.events[0].title_en = "x".repeat(MAX_NAME_CHARS + 1);
+        data.events[0].title_en = "x".repeat(MAX_NAME_CHARS + 1).into();
         data.events[0].note_zh = Some("bell\u{7}".into());
         data.documents[0].summary_en = "line one\nline two\tand a tab".into();
         let problems = validate(&data);
@@ -659,7 +659,7 @@ mod tests {
         let mut data = data();
         let long = "a".repeat(1_000_000);
         data.facts[0].id = long.clone();
-        data.facts[0].region = long;
+        data.facts[0].region = long.into();
         let problems = validate(&data);
         assert!(!problems.is_empty());
         for problem in &problems {
@@ -672,7 +672,7 @@ mod tests {
         let mut data = data();
         data.facts[3].region = "atlantis".into();
         data.facts[5].id = data.events[2].id.clone();
-        data.events[7].title_en = String::new();
+        data.events[7].title_en = crate::model::SharedStr::default();
         let other = data.facts[9].id.clone();
         data.facts[11].contradicted_by = vec![other];
         let whole = validate(&data);

@@ -129,7 +129,7 @@ pub fn RecordView() -> impl IntoView {
                 );
                 let mut rows = vec![
                     (i18n::VALUE.get(lang), format!("{} / {}", fact_value(fact, Lang::Zh), fact_value(fact, Lang::En))),
-                    (i18n::AS_PRINTED.get(lang), fact.raw.clone()),
+                    (i18n::AS_PRINTED.get(lang), fact.raw.to_string()),
                     (i18n::QUALIFIER.get(lang), qualifier_words(fact.qualifier, lang).to_owned()),
                     (i18n::PERIOD.get(lang), period_label(&fact.period_start, &fact.period_end)),
                     (i18n::AGGREGATION.get(lang), aggregation_words(fact.aggregation, lang).to_owned()),
@@ -157,7 +157,7 @@ pub fn RecordView() -> impl IntoView {
                     rows.insert(1, (i18n::CAVEAT.get(lang), caveat));
                 }
                 if let Some(note) = if lang == Lang::Zh { &fact.note_zh } else { &fact.note_en } {
-                    rows.push((i18n::NOTE.get(lang), note.clone()));
+                    rows.push((i18n::NOTE.get(lang), note.to_string()));
                 }
                 let others: Vec<(String, String)> = data
                     .facts
@@ -180,7 +180,7 @@ pub fn RecordView() -> impl IntoView {
             }
             RecordRef::Event(i) => {
                 let event = &data.events[i];
-                let heading = if lang == Lang::Zh { event.title_zh.clone() } else { event.title_en.clone() };
+                let heading = if lang == Lang::Zh { event.title_zh.to_string() } else { event.title_en.to_string() };
                 let mut rows = vec![
                     (
                         i18n::DATE.get(lang),
@@ -191,7 +191,7 @@ pub fn RecordView() -> impl IntoView {
                     (i18n::CATEGORY.get(lang), data.category(&event.category).map_or(String::new(), |c| c.name(lang).to_owned())),
                 ];
                 if lang == Lang::En {
-                    rows.insert(0, ("中文", event.title_zh.clone()));
+                    rows.insert(0, ("中文", event.title_zh.to_string()));
                 }
                 if !event.people.is_empty() {
                     named.push((i18n::PEOPLE.get(lang), names(&event.people, lang)));
@@ -202,9 +202,9 @@ pub fn RecordView() -> impl IntoView {
                 if let Some(status) = crate::format::status_words(event.status, lang) {
                     rows.insert(1, (i18n::STATUS.get(lang), status.to_owned()));
                 }
-                rows.push((i18n::AS_PRINTED.get(lang), event.quote.clone()));
+                rows.push((i18n::AS_PRINTED.get(lang), event.quote.to_string()));
                 if let Some(note) = if lang == Lang::Zh { &event.note_zh } else { &event.note_en } {
-                    rows.push((i18n::NOTE.get(lang), note.clone()));
+                    rows.push((i18n::NOTE.get(lang), note.to_string()));
                 }
                 (i18n::EVENT.get(lang), heading, rows, event.doc.clone(), event.line.to_string(), None)
             }
@@ -291,7 +291,7 @@ pub fn RecordView() -> impl IntoView {
                     <button type="button" class="primary" data-testid="compare-indicator" on:click=move |_| app.change(HistoryMode::Push, |v| {
                         v.tab = Tab::Charts;
                         v.chart = ChartKind::Bars;
-                        v.indicator = Some(indicator.clone());
+                        v.indicator = Some(indicator.to_string());
                         v.record = None;
                     })>
                         {i18n::COMPARE.get(lang)}

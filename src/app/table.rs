@@ -65,9 +65,9 @@ fn row_cells(data: &Dataset, record: RecordRef, lang: Lang) -> RowCells {
                 is_event: false,
                 kind: i18n::FIGURE.get(lang).to_owned(),
                 cells: [
-                    data.indicator(&f.indicator).map_or(f.indicator.clone(), |x| x.name(lang).to_owned()),
+                    data.indicator(&f.indicator).map_or(f.indicator.to_string(), |x| x.name(lang).to_owned()),
                     fact_value(f, lang),
-                    f.raw.clone(),
+                    f.raw.to_string(),
                     {
                         let qualifier = qualifier_words(f.qualifier, lang).split('（').next().unwrap_or_default().to_owned();
                         // a slogan, a plan or a contradicted figure says so in its row
@@ -92,11 +92,11 @@ fn row_cells(data: &Dataset, record: RecordRef, lang: Lang) -> RowCells {
                 kind: format!("{} · {}", i18n::EVENT.get(lang), event_kind_words(e.kind, lang)),
                 cells: [
                     match lang {
-                        Lang::Zh => e.title_zh.clone(),
-                        Lang::En => e.title_en.clone(),
+                        Lang::Zh => e.title_zh.to_string(),
+                        Lang::En => e.title_en.to_string(),
                     },
                     String::new(),
-                    e.quote.clone(),
+                    e.quote.to_string(),
                     String::new(),
                     region(&e.region),
                     category(&e.category),
