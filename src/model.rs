@@ -258,6 +258,15 @@ pub struct Fact {
 }
 
 impl Fact {
+    /// Gives the texts many figures hold alike one copy (see `SharedStr`).
+    pub fn share_texts(&mut self, interner: &mut crate::shared_str::Interner) {
+        for text in [&mut self.doc, &mut self.raw, &mut self.region, &mut self.category, &mut self.indicator] {
+            interner.share(text);
+        }
+        interner.share_optional(&mut self.note_zh);
+        interner.share_optional(&mut self.note_en);
+    }
+
     /// Whether the figure is a measured outcome that charts may compare: not a slogan, not a
     /// plan, not contradicted by another figure of its report.
     pub fn comparable(&self) -> bool {
@@ -341,6 +350,15 @@ pub struct Event {
 }
 
 impl Event {
+    /// Gives the texts many events hold alike one copy (see `SharedStr`).
+    pub fn share_texts(&mut self, interner: &mut crate::shared_str::Interner) {
+        for text in [&mut self.doc, &mut self.quote, &mut self.region, &mut self.category, &mut self.title_zh, &mut self.title_en] {
+            interner.share(text);
+        }
+        interner.share_optional(&mut self.note_zh);
+        interner.share_optional(&mut self.note_en);
+    }
+
     /// The last date the event covers (the start date for a one-off event).
     pub fn end(&self) -> PartialDate {
         self.date_end.unwrap_or(self.date_start)

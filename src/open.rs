@@ -160,6 +160,8 @@ pub struct Opening {
     facts: Vec<crate::model::Fact>,
     events: Vec<crate::model::Event>,
     lists_seen: (bool, bool),
+    /// Gives the records' repeated texts one copy each, as the built-in data has them.
+    interner: crate::shared_str::Interner,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -184,6 +186,7 @@ impl Opening {
             facts: Vec::new(),
             events: Vec::new(),
             lists_seen: (false, false),
+            interner: Default::default(),
         };
         opening.skip_space();
         if opening.byte() == Some(b'{') {
@@ -288,9 +291,13 @@ impl Opening {
                 // each record's text is checked to be UTF-8 as it is read
                 let record = std::str::from_utf8(&self.text[self.at..end]).ok()?;
                 if self.scan == Scan::Facts {
-                    self.facts.push(serde_json::from_str(record).ok()?);
+                    let mut fact: crate::model::Fact = serde_json::from_str(record).ok()?;
+                    fact.share_texts(&mut self.interner);
+                    self.facts.push(fact);
                 } else {
-                    self.events.push(serde_json::from_str(record).ok()?);
+                    let mut event: crate::model::Event = serde_json::from_str(record).ok()?;
+                    event.share_texts(&mut self.interner);
+                    self.events.push(event);
                 }
                 self.at = end;
                 Some(true)
@@ -617,6 +624,16 @@ mod tests {
         assert!(open_dataset(with_bom.as_bytes()).is_ok());
         let err = open_dataset(b"{\n  \"schema\": \"\xff\"").unwrap_err();
         assert_eq!(err, OpenError::NotJson { line: 2, column: 14, message: "not UTF-8 text".into() });
+    }
+
+    #[test]
+    fn an_opened_dataset_holds_each_repeated_text_once() {
+        let opened = open_dataset(crate::embedded::DATASET_JSON.as_bytes()).expect("opens");
+        let (first, second) = (&opened.facts[0], &opened.facts[1]);
+        assert_eq!(first.doc, second.doc);
+        assert!(first.doc.is_same_copy(&second.doc), "one copy of the report id");
+        let same_region = opened.facts.iter().skip(1).find(|f| f.region == first.region).expect("another figure of that region");
+        assert!(same_region.region.is_same_copy(&first.region));
     }
 
     #[test]

@@ -573,6 +573,18 @@ mod tests {
     }
 
     #[test]
+    fn records_share_the_texts_they_hold_alike() {
+        let whole = crate::open::parse(crate::embedded::DATASET_JSON).expect("the whole dataset parses");
+        let read = read_all(&encode(&whole).expect("encodes"), &whole, 7);
+        let (first, second) = (&read.facts[0], &read.facts[1]);
+        assert!(first.doc.is_same_copy(&second.doc) && first.category.is_same_copy(&read.facts.iter().find(|f| f.category == first.category && f.id != first.id).expect("another").category));
+        let noted = read.facts.iter().filter_map(|f| f.note_en.as_ref()).collect::<Vec<_>>();
+        for (a, b) in noted.iter().zip(noted.iter().skip(1)) {
+            assert_eq!(a == b, a.is_same_copy(b), "equal notes are one copy: {a}");
+        }
+    }
+
+    #[test]
     fn every_variant_and_odd_field_round_trips() {
         let mut data = crate::open::parse(crate::embedded::DATASET_JSON).expect("parses");
         let fact = data.facts[0].clone();

@@ -17,6 +17,11 @@ impl SharedStr {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether both are the one copy of their text (not merely equal).
+    pub fn is_same_copy(&self, other: &SharedStr) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Deref for SharedStr {
@@ -116,9 +121,45 @@ impl<'de> serde::Deserialize<'de> for SharedStr {
     }
 }
 
+/// Gives equal texts one copy: a dataset read from JSON has a string of its own in every
+/// field, and passing each through `share` leaves one per distinct text.
+#[derive(Default)]
+pub struct Interner(std::collections::HashSet<SharedStr>);
+
+impl Interner {
+    /// Replaces `text` by the copy of an equal text seen before, or keeps it as that copy.
+    pub fn share(&mut self, text: &mut SharedStr) {
+        match self.0.get(text.as_str()) {
+            Some(seen) => *text = seen.clone(),
+            None => {
+                self.0.insert(text.clone());
+            }
+        }
+    }
+
+    pub fn share_optional(&mut self, text: &mut Option<SharedStr>) {
+        if let Some(text) = text {
+            self.share(text);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn equal_texts_end_up_as_one_copy() {
+        let mut interner = Interner::default();
+        let (mut first, mut second, mut other) = (SharedStr::from("fj2021"), SharedStr::from("fj2021"), SharedStr::from("fj2024"));
+        assert!(!Arc::ptr_eq(&first.0, &second.0));
+        interner.share(&mut first);
+        interner.share(&mut second);
+        interner.share(&mut other);
+        assert!(Arc::ptr_eq(&first.0, &second.0), "equal texts share");
+        assert!(!Arc::ptr_eq(&first.0, &other.0));
+        assert_eq!((first.as_str(), other.as_str()), ("fj2021", "fj2024"));
+    }
 
     #[test]
     fn reads_compares_and_serialises_as_a_string() {
