@@ -28,11 +28,36 @@ pub enum Row {
     Record(Entry),
 }
 
-/// The selected records that overlap `window`, in date order. Records of the same date keep
-/// the order of the reports (report, line).
-pub fn entries(data: &Dataset, selection: &Selection, window: Window, order: Order) -> Vec<Entry> {
+/// An entry with its place in the list: (year, month, day) as the order wants them, then
+/// report, line, events before figures, position.
+type Keyed<'a> = ((i32, u8, u8), (&'a str, u32, u8, usize), Entry);
+
+/// The first entries of the list, and how many figures and events it holds in all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listing {
+    pub entries: Vec<Entry>,
+    pub facts: usize,
+    pub events: usize,
+}
+
+impl Listing {
+    /// How many records the whole list holds (not only `entries`).
+    pub fn len(&self) -> usize {
+        self.facts + self.events
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The first `limit` of the selected records that overlap `window`, in date order, and the
+/// count of them all. Records of the same date keep the order of the reports (report, line).
+/// Only the first `limit` are put in order and kept: of 45,000 records the page shows 100,
+/// and ordering them all took about 20 ms.
+pub fn listing(data: &Dataset, selection: &Selection, window: Window, order: Order, limit: usize) -> Listing {
     let records = selection.events.iter().map(|&i| RecordRef::Event(i)).chain(selection.facts.iter().map(|&i| RecordRef::Fact(i)));
-    let mut keyed: Vec<((i32, u8, u8), (&str, u32, u8, usize), Entry)> = records
+    let mut keyed: Vec<Keyed> = records
         .filter(|&record| window.overlaps(span_in_years(data, record)))
         .map(|record| {
             let (start, end, doc, line, kind, position) = match record {
@@ -55,9 +80,16 @@ pub fn entries(data: &Dataset, selection: &Selection, window: Window, order: Ord
             (key, (doc, line, kind, position), Entry { record, date })
         })
         .collect();
-    // the keys make a total order: the same list every time
-    crate::order::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    keyed.into_iter().map(|(_, _, entry)| entry).collect()
+    let facts = keyed.iter().filter(|(_, _, entry)| matches!(entry.record, RecordRef::Fact(_))).count();
+    let events = keyed.len() - facts;
+    // the keys make a total order: the same list every time, however much of it is kept
+    let compare = |a: &Keyed, b: &Keyed| a.0.cmp(&b.0).then(a.1.cmp(&b.1));
+    if keyed.len() > limit {
+        keyed.select_nth_unstable_by(limit, compare);
+        keyed.truncate(limit);
+    }
+    crate::order::sort_by(&mut keyed, compare);
+    Listing { entries: keyed.into_iter().map(|(_, _, entry)| entry).collect(), facts, events }
 }
 
 /// The entries with a heading before each new year and each new month.
@@ -96,14 +128,12 @@ pub fn month_heading(year: i32, month: u8, lang: Lang) -> String {
 }
 
 /// "120 records · 68 figures · 52 events in 2018–2023".
-pub fn count_line(entries: &[Entry], window: Window, lang: Lang) -> String {
-    let facts = entries.iter().filter(|e| matches!(e.record, RecordRef::Fact(_))).count();
-    let events = entries.len() - facts;
+pub fn count_line(listing: &Listing, window: Window, lang: Lang) -> String {
     format!(
         "{} · {} · {} {} {}",
-        i18n::RECORD_NOUN.count(entries.len(), lang),
-        i18n::FIGURE_NOUN.count(facts, lang),
-        i18n::EVENT_NOUN.count(events, lang),
+        i18n::RECORD_NOUN.count(listing.len(), lang),
+        i18n::FIGURE_NOUN.count(listing.facts, lang),
+        i18n::EVENT_NOUN.count(listing.events, lang),
         i18n::IN_WINDOW.get(lang),
         window.label()
     )
@@ -193,13 +223,13 @@ mod tests {
         let index = Index::new(&data);
         let all = select(&data, &index, &Filter::default());
         let window = Window::years(index.year_span.0, index.year_span.1);
-        let oldest = entries(&data, &all, window, Order::Oldest);
+        let oldest = listing(&data, &all, window, Order::Oldest, usize::MAX).entries;
         assert_eq!(oldest.len(), all.len(), "every record of the data's years is listed");
         assert!(oldest.iter().any(|e| matches!(e.record, RecordRef::Fact(_))) && oldest.iter().any(|e| matches!(e.record, RecordRef::Event(_))));
         let filed = |e: &Entry| (e.date.year, e.date.month.unwrap_or(0), e.date.day.unwrap_or(0));
         assert!(oldest.windows(2).all(|w| filed(&w[0]) <= filed(&w[1])));
         assert!(oldest.iter().all(|e| e.date.first_day() == first_day(&data, e.record)), "filed under the start");
-        let newest = entries(&data, &all, window, Order::Newest);
+        let newest = listing(&data, &all, window, Order::Newest, usize::MAX).entries;
         assert_eq!(newest.len(), oldest.len());
         assert!(newest.windows(2).all(|w| w[0].date.year >= w[1].date.year));
         // within a year: the year-only records first, then months from December back
@@ -241,7 +271,7 @@ mod tests {
         filter.docs.insert("fj2021".into());
         let bulletin = select(&data, &index, &filter);
         let october = Window::month(2021, 10);
-        let listed = entries(&data, &bulletin, october, Order::Oldest);
+        let listed = listing(&data, &bulletin, october, Order::Oldest, usize::MAX).entries;
         assert!(!listed.is_empty());
         assert!(listed.iter().all(|e| october.overlaps(span_in_years(&data, e.record))));
         let expected = bulletin
@@ -257,10 +287,27 @@ mod tests {
     }
 
     #[test]
+    fn a_limited_listing_is_the_start_of_the_whole_one() {
+        let data = crate::embedded::dataset().expect("decodes");
+        let index = crate::explore::Index::new(&data);
+        let all = crate::explore::select(&data, &index, &crate::explore::Filter::default());
+        let window = Window::years(2010, 2030);
+        for order in [Order::Oldest, Order::Newest] {
+            let whole = listing(&data, &all, window, order, usize::MAX);
+            assert_eq!(whole.entries.len(), whole.len());
+            for limit in [0, 1, 37, 100, whole.len()] {
+                let start = listing(&data, &all, window, order, limit);
+                assert_eq!(start.entries, whole.entries[..limit.min(whole.len())], "{order:?}, {limit}");
+                assert_eq!((start.facts, start.events), (whole.facts, whole.events));
+            }
+        }
+    }
+
+    #[test]
     fn the_count_line_says_one_and_many_right() {
-        let one = [Entry { record: RecordRef::Fact(0), date: PartialDate::parse("2021").expect("date") }];
+        let one = Listing { entries: Vec::new(), facts: 1, events: 0 };
         assert_eq!(count_line(&one, Window::years(2021, 2021), Lang::En), "1 record · 1 figure · 0 events in 2021");
-        let two = [one[0], Entry { record: RecordRef::Event(0), date: one[0].date }];
+        let two = Listing { entries: Vec::new(), facts: 1, events: 1 };
         assert_eq!(count_line(&two, Window::years(2018, 2023), Lang::En), "2 records · 1 figure · 1 event in 2018–2023");
         assert_eq!(count_line(&two, Window::month(2021, 10), Lang::Zh), "2 条记录 · 1 项数据 · 1 项事件 时段 2021-10");
     }

@@ -4,7 +4,7 @@
 use super::{closest, use_app, HistoryMode};
 use crate::i18n::{self, Lang};
 use crate::model::Dataset;
-use crate::reading::{count_line, date_label, details, entries, month_heading, record_id, rows, title, Entry, Row};
+use crate::reading::{count_line, date_label, details, listing, month_heading, record_id, rows, title, Entry, Row};
 use crate::state::Order;
 use crate::timeline::Window;
 use leptos::prelude::*;
@@ -38,15 +38,18 @@ pub fn ReadingList(
     let app = use_app();
     let lang = app.lang();
     let order = Memo::new(move |_| app.view.with(|v| v.order));
+    let shown = RwSignal::new(PAGE_ITEMS);
+    // a new dataset, selection, window or order starts again from the first page
+    Effect::new(move |_| {
+        (app.data.track(), app.selection.track(), window.track(), order.track());
+        if shown.get_untracked() != PAGE_ITEMS {
+            shown.set(PAGE_ITEMS);
+        }
+    });
+    // only what is shown is put in order
     let listed = Memo::new(move |_| {
         let data = app.data.get();
-        app.selection.with(|s| entries(&data, s, window.get(), order.get()))
-    });
-    let shown = RwSignal::new(PAGE_ITEMS);
-    // a new selection, window or order starts again from the first page
-    Effect::new(move |_| {
-        listed.track();
-        shown.set(PAGE_ITEMS);
+        app.selection.with(|s| listing(&data, s, window.get(), order.get(), shown.get()))
     });
     let body = move || {
         let data = app.data.get();
@@ -59,8 +62,8 @@ pub fn ReadingList(
                 groups.push(view! { <ul class="reading-items">{list}</ul> }.into_any());
             }
         };
-        listed.with(|all| {
-            for row in rows(&all[..all.len().min(shown.get())]) {
+        listed.with(|listed| {
+            for row in rows(&listed.entries) {
                 match row {
                     Row::Year(year) => {
                         flush(&mut items, &mut groups);
@@ -78,7 +81,7 @@ pub fn ReadingList(
         groups
     };
     let more = move || {
-        let left = listed.with(Vec::len).saturating_sub(shown.get());
+        let left = listed.with(|listed| listed.len()).saturating_sub(shown.get());
         (left > 0).then(|| {
             view! {
                 <button type="button" class="show-more" data-testid="reading-more" on:click=move |_| shown.update(|n| *n += PAGE_ITEMS)>
@@ -109,7 +112,7 @@ pub fn ReadingList(
                     {order_button(Order::Newest, i18n::NEWEST_FIRST)}
                 </div>
             </header>
-            <p class="reading-count" data-testid="reading-count">{move || listed.with(|all| count_line(all, window.get(), lang.get()))}</p>
+            <p class="reading-count" data-testid="reading-count">{move || listed.with(|listed| count_line(listed, window.get(), lang.get()))}</p>
             <div class="reading-body" on:click=open>{body}</div>
             {more}
         </section>
