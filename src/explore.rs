@@ -91,8 +91,14 @@ struct PositionKeys {
 
 const UNKNOWN: usize = usize::MAX;
 
-/// A record's searchable text, normalized as queries are (`crate::search::normalized`).
-struct SearchText(String);
+/// A record's searchable text, normalized as queries are (`crate::search::normalized`): its
+/// own words, and the positions of its indicator and region, whose names many records share
+/// and are searched once for all of them ([`SearchWords`]).
+struct SearchText {
+    own: String,
+    indicator: usize,
+    region: usize,
+}
 
 /// Each record's searchable text, in dataset order. Made a slice at a time (`extend`), so that
 /// the app can make it between frames; a search finishes whatever is left.
@@ -104,44 +110,42 @@ struct SearchTexts {
     words: Option<SearchWords>,
 }
 
-/// The searchable names of regions and indicators, looked up once per id, not once per record.
+/// The searchable names of regions and indicators, by position in the dataset's lists: made
+/// once per dataset, and searched once per query, not once per record that names them.
 struct SearchWords {
-    regions: HashMap<String, String>,
-    indicators: HashMap<String, String>,
+    regions: Vec<String>,
+    indicators: Vec<String>,
+    region_at: HashMap<String, usize>,
+    indicator_at: HashMap<String, usize>,
 }
 
 impl SearchWords {
     fn new(data: &Dataset) -> Self {
         SearchWords {
-            regions: data.regions.iter().map(|r| (r.id.clone(), format!("{} {} {}", r.zh, r.en, r.pinyin))).collect(),
-            indicators: data.indicators.iter().map(|i| (i.id.clone(), format!("{} {}", i.zh, i.en))).collect(),
+            regions: data.regions.iter().map(|r| normalized_fields(&[&r.zh, &r.en, &r.pinyin])).collect(),
+            indicators: data.indicators.iter().map(|i| normalized_fields(&[&i.zh, &i.en])).collect(),
+            region_at: data.regions.iter().enumerate().map(|(at, r)| (r.id.clone(), at)).collect(),
+            indicator_at: data.indicators.iter().enumerate().map(|(at, i)| (i.id.clone(), at)).collect(),
         }
     }
 
-    fn of<'m>(map: &'m HashMap<String, String>, id: &str) -> &'m str {
-        map.get(id).map_or("", String::as_str)
+    fn at(positions: &HashMap<String, usize>, id: &str) -> usize {
+        positions.get(id).copied().unwrap_or(UNKNOWN)
     }
 
     fn fact_text(&self, f: &crate::model::Fact) -> SearchText {
-        SearchText::new(&[
-            Self::of(&self.indicators, &f.indicator),
-            &f.raw,
-            f.note_zh.as_deref().unwrap_or_default(),
-            f.note_en.as_deref().unwrap_or_default(),
-            Self::of(&self.regions, &f.region),
-        ])
+        SearchText {
+            own: normalized_fields(&[&f.raw, f.note_zh.as_deref().unwrap_or_default(), f.note_en.as_deref().unwrap_or_default()]),
+            indicator: Self::at(&self.indicator_at, &f.indicator),
+            region: Self::at(&self.region_at, &f.region),
+        }
     }
 
     fn event_text(&self, e: &crate::model::Event) -> SearchText {
         let names: Vec<String> = e.people.iter().chain(&e.organisations).map(|n| format!("{} {}", n.zh, n.en)).collect();
-        SearchText::new(&[
-            &e.title_zh,
-            &e.title_en,
-            &names.join(" "),
-            e.note_zh.as_deref().unwrap_or_default(),
-            e.note_en.as_deref().unwrap_or_default(),
-            Self::of(&self.regions, &e.region),
-        ])
+        let names = names.join(" ");
+        let fields = [e.title_zh.as_str(), e.title_en.as_str(), &names, e.note_zh.as_deref().unwrap_or_default(), e.note_en.as_deref().unwrap_or_default()];
+        SearchText { own: normalized_fields(&fields), indicator: UNKNOWN, region: Self::at(&self.region_at, &e.region) }
     }
 }
 
@@ -247,18 +251,17 @@ impl Index {
     }
 }
 
-impl SearchText {
-    fn new(parts: &[&str]) -> Self {
-        let mut text = String::with_capacity(parts.iter().map(|part| part.len() + 3).sum());
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 {
-                // a separator no search term contains: a match never spans two fields
-                text.push_str(" \u{1f} ");
-            }
-            text.push_str(&crate::search::normalized(part));
+/// Fields as one searchable text, each normalized, with a separator no search term contains
+/// between them: a match never spans two fields.
+fn normalized_fields(fields: &[&str]) -> String {
+    let mut text = String::with_capacity(fields.iter().map(|field| field.len() + 3).sum());
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            text.push_str(" \u{1f} ");
         }
-        SearchText(text)
+        text.push_str(&crate::search::normalized(field));
     }
+    text
 }
 
 /// The records that pass a filter, and the counts the filter panel shows.
@@ -399,22 +402,28 @@ fn search_passes(
     let mut texts = index.search_texts();
     texts.extend(data, usize::MAX);
     let texts = &*texts;
-    let record_of = |record: RecordRef| -> Option<(&str, crate::search::Dates<'_>)> {
-        match record {
+    // the names of each region and indicator, searched once for every record that has them
+    let bits = |names: Option<&Vec<String>>| -> Vec<u64> { names.map_or(Vec::new(), |names| names.iter().map(|n| query.found_in(n)).collect()) };
+    let region_bits = bits(texts.words.as_ref().map(|w| &w.regions));
+    let indicator_bits = bits(texts.words.as_ref().map(|w| &w.indicators));
+    let record_of = |record: RecordRef| -> Option<(&str, u64, crate::search::Dates<'_>)> {
+        let (text, dates) = match record {
             RecordRef::Fact(i) => {
                 let fact = data.facts.get(i)?;
-                Some((texts.facts.get(i)?.0.as_str(), crate::search::Dates { start: &fact.period_start, end: &fact.period_end }))
+                (texts.facts.get(i)?, crate::search::Dates { start: &fact.period_start, end: &fact.period_end })
             }
             RecordRef::Event(i) => {
                 let event = data.events.get(i)?;
                 let end = event.date_end.as_ref().unwrap_or(&event.date_start);
-                Some((texts.events.get(i)?.0.as_str(), crate::search::Dates { start: &event.date_start, end }))
+                (texts.events.get(i)?, crate::search::Dates { start: &event.date_start, end })
             }
-        }
+        };
+        let also = region_bits.get(text.region).copied().unwrap_or(0) | indicator_bits.get(text.indicator).copied().unwrap_or(0);
+        Some((text.own.as_str(), also, dates))
     };
     let all: Vec<bool> = records
         .iter()
-        .map(|(record, _)| record_of(*record).is_some_and(|(text, dates)| query.matches_all(text, dates)))
+        .map(|(record, _)| record_of(*record).is_some_and(|(text, also, dates)| query.matches_all_with(text, also, dates)))
         .collect();
     let selected = |(position, (_, keys)): (usize, &(RecordRef, &PositionKeys))| {
         let (region, category, doc, years) = facets(keys);
@@ -426,7 +435,7 @@ fn search_passes(
     }
     // nothing selected has every group: rank by how many each has
     let matched: Vec<usize> =
-        records.iter().map(|(record, _)| record_of(*record).map_or(0, |(text, dates)| query.matched(text, dates))).collect();
+        records.iter().map(|(record, _)| record_of(*record).map_or(0, |(text, also, dates)| query.matched_with(text, also, dates))).collect();
     let best = records.iter().enumerate().filter_map(selected).map(|position| matched[position]).max().unwrap_or(0);
     if best == 0 {
         return (Some(all), None);

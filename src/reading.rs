@@ -89,7 +89,10 @@ pub fn listing(data: &Dataset, selection: &Selection, window: Window, order: Ord
         keyed.truncate(limit);
     }
     crate::order::sort_by(&mut keyed, compare);
-    Listing { entries: keyed.into_iter().map(|(_, _, entry)| entry).collect(), facts, events }
+    // a list of its own size: collected in place, it would keep the room of every record
+    let mut entries: Vec<Entry> = keyed.into_iter().map(|(_, _, entry)| entry).collect();
+    entries.shrink_to_fit();
+    Listing { entries, facts, events }
 }
 
 /// The entries with a heading before each new year and each new month.

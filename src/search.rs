@@ -271,18 +271,36 @@ impl Query {
 
     /// How many of the groups a record has, given its normalized text and its dates.
     pub fn matched(&self, text: &str, dates: Dates<'_>) -> usize {
-        let found = self.matcher.scan(text, self.matcher.all);
+        self.matched_with(text, 0, dates)
+    }
+
+    /// [`Query::matched`] for a record whose other texts (names it shares with other records,
+    /// looked at once for all of them) have the groups `also` ([`Query::found_in`]).
+    pub fn matched_with(&self, text: &str, also: u64, dates: Dates<'_>) -> usize {
+        let found = self.matcher.scan(text, self.matcher.all) | also;
         self.groups.iter().enumerate().filter(|(i, g)| has(g, found & (1 << i) != 0, dates)).count()
+    }
+
+    /// The groups `text` has an alternative of, one bit each: a record's texts can be looked at
+    /// apart and their bits joined, since no alternative is found across two texts.
+    pub fn found_in(&self, text: &str) -> u64 {
+        self.matcher.scan(text, self.matcher.all)
     }
 
     /// Whether a record has every group (its dates are looked at first, then its text until
     /// every alternative needed is found).
     pub fn matches_all(&self, text: &str, dates: Dates<'_>) -> bool {
+        self.matches_all_with(text, 0, dates)
+    }
+
+    /// [`Query::matches_all`] for a record whose other texts have the groups `also`.
+    pub fn matches_all_with(&self, text: &str, also: u64, dates: Dates<'_>) -> bool {
         let dated = |g: &&Group| !matches!(g, Group::Text(_));
         if !self.groups.iter().filter(dated).all(|g| has(g, false, dates) || matches!(g, Group::Year { .. })) {
             return false;
         }
-        let found = self.matcher.scan(text, self.matcher.all);
+        let wanted = self.matcher.all & !also;
+        let found = if wanted == 0 { also } else { self.matcher.scan(text, wanted) | also };
         self.groups.iter().enumerate().all(|(i, g)| has(g, found & (1 << i) != 0, dates))
     }
 }
