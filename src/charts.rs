@@ -399,8 +399,8 @@ pub fn category_profile(data: &Dataset, index: &Index, selection: &Selection, la
     let facts = selection.facts.iter().map(|&i| (RecordRef::Fact(i), data.facts[i].doc.as_str(), 1.0));
     let events = selection.events.iter().map(|&i| (RecordRef::Event(i), data.events[i].doc.as_str(), 1.0));
     let title = i18n::Text { zh: "各地区按类别的数据与事件数", en: "Figures and events per category, by region" }.get(lang).to_owned();
-    let records = i18n::Text { zh: "条记录", en: "records" }.get(lang);
-    per_city_and_category(data, index, facts.chain(events), lang, Unit::Items, title, None, |n| format!("{n} {records}"))
+    // a count of records, so a whole number
+    per_city_and_category(data, index, facts.chain(events), lang, Unit::Items, title, None, |n| i18n::RECORD_NOUN.count(n as usize, lang))
 }
 
 /// Chart 4: the money unions spent or paid out, by category and region. Only indicators of

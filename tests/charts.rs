@@ -62,6 +62,10 @@ fn profile_counts_every_selected_record_once() {
     let chart = category_profile(&data, &index, &all, Lang::En).expect("chart");
     let total: f64 = chart.bars.iter().map(Bar::total).sum();
     assert_eq!(total as usize, all.len());
+    for bar in &chart.bars {
+        let noun = if bar.total() == 1.0 { "record" } else { "records" };
+        assert_eq!(bar.value_label, format!("{} {noun}", bar.total()), "one record, many records");
+    }
     let svg = bars_svg(&chart, Lang::En, (900, 500)).expect("draws");
     assert!(svg.contains("Source: "));
 }
