@@ -114,9 +114,28 @@ fn chart_height(chart: &Drawn, width: u32, lang: i18n::Lang) -> u32 {
     plot + frame_extra_height(&source_line(chart.sources(), lang), chart.caveat(), width)
 }
 
-/// The width, in CSS pixels, a chart was last painted at (0 before the first): the best guess
-/// of the next chart's width before the page is laid out, across visits to the charts tab.
+/// The width, in CSS pixels, a chart was last painted at (0 before the first), and the view
+/// panel's width then: the best guess of the next chart's width before the page is laid out,
+/// across visits to the charts tab, as long as the panel keeps its width.
 static DRAWN_WIDTH: AtomicU32 = AtomicU32::new(0);
+static DRAWN_IN_PANEL: AtomicU32 = AtomicU32::new(0);
+
+/// The left and right border of a chart's figure (`.chart` in the style sheet), in CSS pixels:
+/// the canvas fills the panel less these.
+const FIGURE_BORDERS_PX: u32 = 2;
+
+/// The width a chart on screen will most likely have, known without laying out the page: the
+/// width last painted while the view panel keeps its width, else the panel's less the figure's
+/// border. A wrong guess is painted again at the right width once the frame is laid out.
+pub(super) fn width_before_layout() -> Option<u32> {
+    let panel = super::view_width::content_width();
+    match (DRAWN_WIDTH.load(Ordering::Relaxed), panel) {
+        (drawn, Some(panel)) if drawn > 0 && DRAWN_IN_PANEL.load(Ordering::Relaxed) == panel => Some(drawn),
+        (_, Some(panel)) => Some(panel.saturating_sub(FIGURE_BORDERS_PX).max(SCREEN_MIN_WIDTH)),
+        (0, None) => None,
+        (drawn, None) => Some(drawn),
+    }
+}
 
 /// Narrowest chart on screen, in CSS pixels: a phone in portrait.
 pub(super) const SCREEN_MIN_WIDTH: u32 = 280;
@@ -193,6 +212,7 @@ const PAINT_COUNT: &str = "data-paints";
 fn paint_on_screen(canvas: &web_sys::HtmlCanvasElement, chart: &Drawn, width: u32, lang: i18n::Lang, hits: StoredValue<Vec<Hit>>) {
     let ratio = window().device_pixel_ratio().max(1.0);
     DRAWN_WIDTH.store(width, Ordering::Relaxed);
+    DRAWN_IN_PANEL.store(super::view_width::content_width().unwrap_or(0), Ordering::Relaxed);
     let size = (width, chart_height(chart, width, lang));
     let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
     match paint(canvas, chart, size, ratio, theme, lang) {
@@ -252,7 +272,7 @@ pub fn ChartsView() -> impl IntoView {
     let hits = StoredValue::new(Vec::<Hit>::new());
     let resized = RwSignal::new(0u32);
     // whether the next paint reads the canvas's width from the page's layout
-    let measure_next = StoredValue::new(DRAWN_WIDTH.load(Ordering::Relaxed) == 0);
+    let measure_next = StoredValue::new(width_before_layout().is_none());
     // whether the next paint corrects a width that the laid-out page showed to be wrong
     let correcting = StoredValue::new(false);
     let handle = window_event_listener(leptos::ev::resize, move |_| {
@@ -262,9 +282,9 @@ pub fn ChartsView() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     // painted in the task that changed the view, before its frame: the chart is on screen in
-    // the same frame as the rest of the view. Its width is the one last painted (reading the
-    // page's layout now would force a layout of the whole view), measured only for the first
-    // chart and after a resize; once the frame is laid out, a chart whose width turns out
+    // the same frame as the rest of the view. Its width is the one last painted, or the view
+    // panel's (reading the page's layout now would force a layout of the whole view), measured
+    // only when neither is known and after a resize; once the frame is laid out, a chart whose width turns out
     // different is painted again at the right one.
     Effect::new(move |_| {
         resized.track();
@@ -272,8 +292,8 @@ pub fn ChartsView() -> impl IntoView {
         let lang = lang.get_untracked();
         let corrective = correcting.try_update_value(|c| std::mem::replace(c, false)).unwrap_or(false);
         let measure = measure_next.try_update_value(|m| std::mem::replace(m, false)).unwrap_or(true) || corrective;
-        let width = match DRAWN_WIDTH.load(Ordering::Relaxed) {
-            drawn if drawn > 0 && !measure => drawn,
+        let width = match width_before_layout() {
+            Some(guess) if !measure => guess,
             _ => chart_width(Some(&canvas), SCREEN_MIN_WIDTH),
         };
         paint_on_screen(&canvas, &chart, width, lang, hits);

@@ -3,7 +3,7 @@
 //! count or value and its counties with data), a data table that says the same, and downloads.
 
 use super::backend::ChartBackend;
-use super::charts::{chart_width, prefers_dark, sized_canvas, LeftOutList, DOWNLOAD_MIN_WIDTH, SCREEN_MIN_WIDTH};
+use super::charts::{chart_width, prefers_dark, sized_canvas, width_before_layout, LeftOutList, DOWNLOAD_MIN_WIDTH, SCREEN_MIN_WIDTH};
 use super::downloads::{save, save_url};
 use super::{use_app, HistoryMode, Shared};
 use crate::charts::{indicators_by_coverage, source_line, Frame, Theme};
@@ -89,8 +89,9 @@ pub fn MapView() -> impl IntoView {
         let chart = chart.get();
         let selected = selected.get();
         let lang = lang.get_untracked();
-        // as the charts: the height now, the drawing after the frame, in a task of its own
-        let width = chart_width(Some(&canvas), SCREEN_MIN_WIDTH);
+        // as the charts: the height now (from the width known without a layout, if any), the
+        // drawing after the frame, in a task of its own, at the width laid out
+        let width = width_before_layout().unwrap_or_else(|| chart_width(Some(&canvas), SCREEN_MIN_WIDTH));
         let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{}px", map_height(&chart, width, lang)));
         let paint_after_frame = move || {
             let ratio = window().device_pixel_ratio().max(1.0);

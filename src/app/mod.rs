@@ -24,6 +24,7 @@ mod tabs;
 mod tasks;
 mod timeline;
 mod url;
+mod view_width;
 
 use crate::explore::{select, Index, Selection};
 use crate::i18n::{self, Lang};
@@ -173,6 +174,7 @@ fn show(decoded: Result<Dataset, String>) {
         move || {
             loading::remove();
             leptos::mount::mount_to_body(move || view! { <App data data_error/> });
+            view_width::follow();
             // after the frame that shows the first full view has been painted
             request_animation_frame(|| set_timeout(|| perf::mark(perf::FIRST_VIEW), std::time::Duration::ZERO));
         },
