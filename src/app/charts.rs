@@ -284,8 +284,8 @@ pub fn ChartsView() -> impl IntoView {
     // painted in the task that changed the view, before its frame: the chart is on screen in
     // the same frame as the rest of the view. Its width is the one last painted, or the view
     // panel's (reading the page's layout now would force a layout of the whole view), measured
-    // only when neither is known and after a resize; once the frame is laid out, a chart whose width turns out
-    // different is painted again at the right one.
+    // only when neither is known and after a resize; once the frame is laid out, a chart whose
+    // width turns out different is painted again at the right one.
     Effect::new(move |_| {
         resized.track();
         let (Some(canvas), Some(chart)) = (canvas.get(), drawn.get()) else { return };

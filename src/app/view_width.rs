@@ -18,7 +18,8 @@ pub fn follow() {
     let Some(panel) = document.get_element_by_id("view-panel").or_else(|| document.get_element_by_id("main")) else { return };
     let report = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
         if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok()) {
-            CONTENT_WIDTH.store(entry.content_rect().width().max(0.0) as u32, Ordering::Relaxed);
+            // rounded as `clientWidth` is, which the charts compare it with after the frame
+            CONTENT_WIDTH.store(entry.content_rect().width().round().max(0.0) as u32, Ordering::Relaxed);
         }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
